@@ -1,1 +1,16 @@
-pub fn placeholder() {}
+//! Typed access to the Lumo B2B API without any web dependency.
+//!
+//! - [`models`]: serde types for every schema of the contract (camelCase on the wire).
+//! - [`requests`]: one function per operation, returning an [`requests::ApiRequest`] that any
+//!   HTTP transport can execute and decode.
+//! - [`errors`]: [`errors::ApiError`] and [`errors::decode`], turning any status and body into a
+//!   typed value without ever panicking.
+//! - [`rules`]: the domain rules the portal relies on.
+
+pub mod errors;
+pub mod models;
+pub mod requests;
+pub mod rules;
+
+pub use errors::{decode, ApiError};
+pub use requests::ApiRequest;

@@ -1,0 +1,54 @@
+# Lumo Company Portal. `make run` and `make test` are all a newcomer needs; both install what is
+# missing first (scripts/setup.sh, idempotent).
+SHELL := bash
+.SHELLFLAGS := -eu -o pipefail -c
+export PATH := $(HOME)/.cargo/bin:$(CURDIR)/node_modules/.bin:$(PATH)
+
+API_PORT ?= 8787
+PORTAL_PORT ?= 8080
+SANDBOX := target/debug/lumo-sandbox
+
+.PHONY: setup run dev dist sandbox lint fmt unit e2e test bench clean
+
+setup:
+	@scripts/setup.sh
+
+# Release build of the portal: exactly the files a CDN serves, plus a default config.json that a
+# deployment replaces.
+dist: setup
+	trunk build --release --offline
+	@scripts/sizes.sh dist
+
+sandbox: setup
+	cargo build -p lumo-sandbox
+
+# The portal against the built-in sandbox API with demo data. Ctrl-C stops both.
+run: dist sandbox
+	$(SANDBOX) --port $(API_PORT) --static-dir dist --static-port $(PORTAL_PORT) --config-json-override
+
+# Rebuilds the portal on change (debug build); the sandbox serves the API only.
+dev: sandbox
+	$(SANDBOX) --port $(API_PORT) & trap 'kill $$!' EXIT; trunk serve --offline --port $(PORTAL_PORT)
+
+fmt:
+	cargo fmt --all
+
+lint: setup
+	cargo fmt --all -- --check
+	cargo clippy --workspace --all-targets -- -D warnings
+	cargo clippy -p lumo-portal -p lumo-api --target wasm32-unknown-unknown -- -D warnings
+
+unit: setup
+	cargo test --workspace
+
+e2e: dist sandbox
+	npx playwright test -c end2end/playwright.config.ts
+
+test: lint unit e2e
+
+bench: dist sandbox
+	node end2end/bench/run.mjs
+
+clean:
+	cargo clean
+	rm -rf dist
