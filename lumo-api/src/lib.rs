@@ -7,7 +7,9 @@
 //!   typed value without ever panicking.
 //! - [`rules`]: the domain rules the portal relies on.
 
+pub mod csv;
 pub mod errors;
+pub mod listing;
 pub mod models;
 pub mod requests;
 pub mod rules;

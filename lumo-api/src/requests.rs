@@ -11,7 +11,7 @@ use crate::errors::{decode_with_retry_after, ApiError};
 use crate::models::*;
 
 mod encode;
-mod queries;
+pub mod queries;
 
 pub use encode::percent_encode;
 pub use queries::{OrdersQuery, Page, UserWalletsQuery};
@@ -108,15 +108,24 @@ impl<T: DeserializeOwned> ApiRequest<T> {
     }
 
     /// Decode the answer: status, body text and the `Retry-After` header if any.
-    pub fn decode(&self, status: u16, body: &str, retry_after: Option<&str>) -> Result<T, ApiError> {
+    pub fn decode(
+        &self,
+        status: u16,
+        body: &str,
+        retry_after: Option<&str>,
+    ) -> Result<T, ApiError> {
         decode_with_retry_after(status, body, retry_after)
     }
 }
 
 pub fn register_company(body: &RegisterRequest) -> ApiRequest<AuthResponse> {
-    ApiRequest::new("registerCompany", Method::Post, "/auth/company/register".into())
-        .json(body)
-        .public()
+    ApiRequest::new(
+        "registerCompany",
+        Method::Post,
+        "/auth/company/register".into(),
+    )
+    .json(body)
+    .public()
 }
 
 pub fn login_company(body: &LoginRequest) -> ApiRequest<AuthResponse> {
@@ -126,12 +135,20 @@ pub fn login_company(body: &LoginRequest) -> ApiRequest<AuthResponse> {
 }
 
 pub fn get_company_profile() -> ApiRequest<CompanyProfile> {
-    ApiRequest::new("getCompanyProfile", Method::Get, "/auth/company/profile".into())
+    ApiRequest::new(
+        "getCompanyProfile",
+        Method::Get,
+        "/auth/company/profile".into(),
+    )
 }
 
 pub fn update_company_profile(body: &UpdateProfileRequest) -> ApiRequest<CompanyProfile> {
-    ApiRequest::new("updateCompanyProfile", Method::Patch, "/auth/company/profile".into())
-        .json(body)
+    ApiRequest::new(
+        "updateCompanyProfile",
+        Method::Patch,
+        "/auth/company/profile".into(),
+    )
+    .json(body)
 }
 
 pub fn regenerate_api_key() -> ApiRequest<ApiKeyResponse> {
@@ -150,14 +167,17 @@ pub fn prepare_order(body: &PrepareOrderRequest) -> ApiRequest<Quote> {
     ApiRequest::new("prepareOrder", Method::Post, "/orders/prepare".into()).json(body)
 }
 
-/// Accept a quote. The key must be generated once per quote and reused on every retry.
+/// Accept a quote. The key must be generated once per quote and reused on every retry. A blank
+/// key is not sent (the contract requires at least one character), which also makes the request
+/// not [`ApiRequest::is_retry_safe`].
 pub fn accept_order(quote_id: &str, idempotency_key: &str) -> ApiRequest<Order> {
     let mut request = ApiRequest::new(
         "acceptOrder",
         Method::Post,
         format!("/orders/accept/{}", percent_encode(quote_id)),
     );
-    request.idempotency_key = Some(idempotency_key.to_string());
+    request.idempotency_key =
+        Some(idempotency_key.to_string()).filter(|key| !key.trim().is_empty());
     request
 }
 
@@ -168,7 +188,11 @@ pub fn list_orders(query: &OrdersQuery) -> ApiRequest<Vec<Order>> {
 }
 
 pub fn get_order(id: &str) -> ApiRequest<Order> {
-    ApiRequest::new("getOrder", Method::Get, format!("/orders/{}", percent_encode(id)))
+    ApiRequest::new(
+        "getOrder",
+        Method::Get,
+        format!("/orders/{}", percent_encode(id)),
+    )
 }
 
 pub fn create_dispute(order_id: &str, body: &CreateDisputeRequest) -> ApiRequest<Dispute> {
@@ -189,7 +213,11 @@ pub fn get_company_wallet() -> ApiRequest<CompanyWallet> {
 }
 
 pub fn list_company_deposits(page: Page) -> ApiRequest<Vec<Deposit>> {
-    let mut request = ApiRequest::new("listCompanyDeposits", Method::Get, "/wallets/deposits".into());
+    let mut request = ApiRequest::new(
+        "listCompanyDeposits",
+        Method::Get,
+        "/wallets/deposits".into(),
+    );
     request.query = page.to_pairs();
     request
 }
