@@ -8,8 +8,6 @@ use std::fmt;
 
 use serde::de::DeserializeOwned;
 
-use crate::models::ErrorBody;
-
 /// Why a body could not be turned into the expected value.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum DecodeKind {
@@ -46,9 +44,15 @@ pub enum ApiError {
         message: Option<String>,
     },
     /// Any other 4xx.
-    Client { status: u16, message: Option<String> },
+    Client {
+        status: u16,
+        message: Option<String>,
+    },
     /// 5xx.
-    Server { status: u16, message: Option<String> },
+    Server {
+        status: u16,
+        message: Option<String>,
+    },
     /// The request never got an answer (connection refused or dropped, CORS, offline).
     Network { detail: String },
     /// No answer within the time allowed.
@@ -152,7 +156,11 @@ impl fmt::Display for ApiError {
         };
         match self {
             ApiError::Validation { messages, .. } => {
-                write!(f, "The server did not accept the request: {}", messages.join("; "))
+                write!(
+                    f,
+                    "The server did not accept the request: {}",
+                    messages.join("; ")
+                )
             }
             ApiError::Unauthorized { message } => {
                 f.write_str("The API key is not valid (it may have been rotated elsewhere).")?;
@@ -191,11 +199,17 @@ impl fmt::Display for ApiError {
                 said(f, message)
             }
             ApiError::Server { status, message } => {
-                write!(f, "The server had a problem (HTTP {status}). Try again shortly.")?;
+                write!(
+                    f,
+                    "The server had a problem (HTTP {status}). Try again shortly."
+                )?;
                 said(f, message)
             }
             ApiError::Network { detail } => {
-                write!(f, "Could not reach the server: {detail}. Check the connection and retry.")
+                write!(
+                    f,
+                    "Could not reach the server: {detail}. Check the connection and retry."
+                )
             }
             ApiError::Timeout { seconds } => {
                 write!(f, "The server did not answer within {seconds} s.")
@@ -234,7 +248,7 @@ pub fn decode_with_retry_after<T: DeserializeOwned>(
 }
 
 fn decode_success<T: DeserializeOwned>(status: u16, body: &str) -> Result<T, ApiError> {
-    let trimmed = body.trim();
+    let trimmed = without_bom(body).trim();
     // A 204 (or any empty 2xx) decodes into `()` or an `Option`; other targets report Empty.
     let text = if trimmed.is_empty() { "null" } else { trimmed };
     match serde_json::from_str::<T>(text) {
@@ -267,12 +281,7 @@ fn classify(trimmed: &str, err: &serde_json::Error) -> DecodeKind {
 
 /// Build the error for a non-2xx answer, reading the server's message where the body has one.
 pub fn error_from_response(status: u16, body: &str, retry_after: Option<&str>) -> ApiError {
-    let parsed: Option<ErrorBody> = serde_json::from_str(body.trim()).ok();
-    let lines: Vec<String> = parsed
-        .as_ref()
-        .and_then(|b| b.message.as_ref())
-        .map(|m| m.lines())
-        .unwrap_or_default()
+    let lines: Vec<String> = message_lines(body)
         .into_iter()
         .filter(|line| !line.trim().is_empty())
         .collect();
@@ -305,6 +314,35 @@ pub fn error_from_response(status: u16, body: &str, retry_after: Option<&str>) -
     }
 }
 
+/// The `message` of an error body: a string, or the strings of an array. Read from a loose JSON
+/// value rather than [`crate::models::ErrorBody`], so an odd `statusCode` (a string, a float, out
+/// of range) or extra fields never hide the server's words. A bare JSON string counts as the
+/// message too.
+fn message_lines(body: &str) -> Vec<String> {
+    use serde_json::Value;
+    let Ok(value) = serde_json::from_str::<Value>(without_bom(body).trim()) else {
+        return Vec::new();
+    };
+    let message = match &value {
+        Value::Object(fields) => fields.get("message"),
+        Value::String(_) => Some(&value),
+        _ => None,
+    };
+    match message {
+        Some(Value::String(line)) => vec![line.clone()],
+        Some(Value::Array(items)) => items
+            .iter()
+            .filter_map(|item| item.as_str().map(str::to_string))
+            .collect(),
+        _ => Vec::new(),
+    }
+}
+
+/// A UTF-8 byte order mark some proxies prepend is not part of the JSON.
+fn without_bom(body: &str) -> &str {
+    body.strip_prefix('\u{feff}').unwrap_or(body)
+}
+
 /// Retry-After in delta-seconds. (The HTTP-date form is ignored: the caller then backs off on
 /// its own schedule.)
 pub fn parse_retry_after(value: &str) -> Option<u32> {
@@ -330,10 +368,7 @@ fn field_of(line: &str) -> Option<String> {
         return rest.split_whitespace().next().map(str::to_string);
     }
     let first = line.split_whitespace().next()?;
-    let looks_like_field = first
-        .chars()
-        .next()
-        .is_some_and(|c| c.is_ascii_lowercase())
+    let looks_like_field = first.chars().next().is_some_and(|c| c.is_ascii_lowercase())
         && first
             .chars()
             .all(|c| c.is_ascii_alphanumeric() || c == '.' || c == '_')

@@ -71,7 +71,11 @@ impl OrdersQuery {
         if let Some(status) = &self.status {
             pairs.push(("status", status.as_wire().to_string()));
         }
-        if let Some(id) = self.external_order_id.as_deref().filter(|id| !id.is_empty()) {
+        if let Some(id) = self
+            .external_order_id
+            .as_deref()
+            .filter(|id| !id.is_empty())
+        {
             pairs.push(("externalOrderId", id.to_string()));
         }
         pairs

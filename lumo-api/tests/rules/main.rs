@@ -1,0 +1,8 @@
+//! The domain rules of `lumo_api::rules`, one module per rule file.
+
+mod money;
+mod nspk;
+mod orders;
+mod quotes;
+mod tron;
+mod validation;

@@ -1,0 +1,385 @@
+use lumo_api::models::*;
+use lumo_api::rules::validation::*;
+use lumo_api::ApiError;
+
+fn ok(problem: Option<String>) -> bool {
+    problem.is_none()
+}
+
+#[test]
+fn emails() {
+    for good in [
+        "demo@lumo.test",
+        "finance@acme.example",
+        "first.last+tag@sub.domain.co",
+        "o'hara@example.org",
+        "user_name-1@xn--80ak6aa92e.xn--p1ai",
+        "иван@пример.рф",
+        "a@b.io",
+    ] {
+        assert!(
+            ok(validate_email(good)),
+            "{good}: {:?}",
+            validate_email(good)
+        );
+    }
+    for bad in [
+        "plainaddress",
+        "@example.com",
+        "user@",
+        "user@localhost",
+        "user@example",
+        "user@example.c",
+        "user@example.123",
+        "user@-example.com",
+        "user@example-.com",
+        "user@exa_mple.com",
+        "user@example..com",
+        ".user@example.com",
+        "user.@example.com",
+        "us..er@example.com",
+        "us\"er@example.com",
+        "a@b@example.com",
+        "user@[127.0.0.1]",
+        "user@.example.com",
+    ] {
+        assert!(!ok(validate_email(bad)), "{bad} accepted");
+    }
+    assert!(validate_email("").unwrap().contains("Enter"));
+    assert!(validate_email("user name@example.com")
+        .unwrap()
+        .contains("spaces"));
+    assert!(validate_email(" demo@lumo.test")
+        .unwrap()
+        .contains("spaces"));
+    let local = "a".repeat(64);
+    assert!(ok(validate_email(&format!("{local}@example.com"))));
+    assert!(!ok(validate_email(&format!("a{local}@example.com"))));
+    // 254 characters is the limit, counted in characters.
+    let label = "a".repeat(60);
+    let long = format!("{local}@{label}.{label}.{label}.{}", "b".repeat(6));
+    assert_eq!(long.chars().count(), 254);
+    assert!(ok(validate_email(&long)), "{:?}", validate_email(&long));
+    let too_long = format!("{local}@{label}.{label}.{label}.{}", "b".repeat(7));
+    assert!(validate_email(&too_long).unwrap().contains("254"));
+}
+
+#[test]
+fn https_urls() {
+    for good in [
+        "https://demo.example/hooks/lumo",
+        "HTTPS://Demo.Example",
+        "https://demo.example:8443/h?x=1&y=%20#frag",
+        "https://user:pass@demo.example/h",
+        "https://203.0.113.9/h",
+        "https://[2001:db8::1]:443/h",
+        "https://пример.рф/хук",
+        "http://localhost:3000/hook",
+        "http://127.0.0.1:8787/h",
+        "http://[::1]/h",
+        "https://localhost/h",
+    ] {
+        assert!(
+            ok(validate_https_url(good)),
+            "{good}: {:?}",
+            validate_https_url(good)
+        );
+    }
+    let problem = |s: &str| validate_https_url(s).unwrap_or_else(|| panic!("{s} accepted"));
+    assert!(problem("").contains("Enter a URL"));
+    assert!(problem("demo.example/hook").contains("https://"));
+    assert!(problem("http://demo.example/hook").contains("Only https"));
+    assert!(problem("http://localhost.evil.example/").contains("Only https"));
+    assert!(problem("http://127.0.0.2/").contains("Only https"));
+    assert!(problem("ftp://demo.example/").contains("Only https"));
+    assert!(problem("javascript://alert(1)").contains("host"));
+    assert!(problem("https:///path").contains("no host"));
+    assert!(problem("https://").contains("no host"));
+    assert!(problem("https://user@/x").contains("no host"));
+    assert!(problem("https://intranet/hook").contains("host"));
+    assert!(problem("https://demo..example/").contains("host"));
+    assert!(problem("https://-demo.example/").contains("host"));
+    assert!(problem("https://demo_x.example/").contains("host"));
+    assert!(problem("https://256.1.1.1/").contains("host"));
+    assert!(problem("https://1.2.3/").contains("host"));
+    assert!(problem("https://[zz::1]/").contains("host"));
+    assert!(problem("https://[::1/").contains("host"));
+    assert!(problem("https://[::1]x/").contains("host"));
+    assert!(problem("https://demo.example:0/").contains("port"));
+    assert!(problem("https://demo.example:65536/").contains("port"));
+    assert!(problem("https://demo.example:/").contains("port"));
+    assert!(problem("https://demo.example:80a/").contains("port"));
+    assert!(problem("https://demo.example/a b").contains("spaces"));
+    assert!(problem("https://demo.example/\u{7}").contains("spaces"));
+    let path = "a".repeat(2048 - "https://demo.example/".len());
+    assert!(ok(validate_https_url(&format!(
+        "https://demo.example/{path}"
+    ))));
+    assert!(problem(&format!("https://demo.example/{path}é")).contains("2048"));
+}
+
+#[test]
+fn telegram_usernames() {
+    for good in [
+        "@demo_support",
+        "demo_support",
+        "abcde",
+        &"a".repeat(32),
+        &format!("@{}", "A".repeat(32)),
+    ] {
+        assert!(ok(validate_telegram(good)), "{good}");
+    }
+    for bad in [
+        "@abcd",
+        "abcd",
+        &"a".repeat(33),
+        "@@abcde",
+        "demo-support",
+        "demo support",
+        "t.me/demo",
+        "дмитрий_ok",
+    ] {
+        assert!(!ok(validate_telegram(bad)), "{bad}");
+    }
+    assert!(validate_telegram("").unwrap().contains("Enter"));
+}
+
+#[test]
+fn tron_addresses() {
+    assert!(ok(validate_tron("TJRabPrwbZy45sbavfcjinPJC18kjpRTv8")));
+    assert!(validate_tron("TJRabPrwbZy45sbavfcjinPJC18kjpRTv9")
+        .unwrap()
+        .contains("checksum"));
+    assert!(validate_tron("").unwrap().contains("Enter"));
+}
+
+#[test]
+fn passwords() {
+    assert!(ok(validate_password("12345678")));
+    assert!(!ok(validate_password("1234567")));
+    assert!(ok(validate_password("пароль12")), "8 characters, 16 bytes");
+    assert!(!ok(validate_password("пароль1")), "7 characters, 14 bytes");
+    assert!(ok(validate_password(&"x".repeat(256))));
+    assert!(validate_password(&"x".repeat(257)).unwrap().contains("256"));
+    assert!(validate_password("").unwrap().contains("Enter"));
+    assert!(ok(validate_login_password("x")));
+    assert!(!ok(validate_login_password("")));
+    assert!(ok(validate_login_password(&"é".repeat(256))));
+    assert!(!ok(validate_login_password(&"é".repeat(257))));
+}
+
+#[test]
+fn company_names() {
+    assert!(ok(validate_company_name("Acme Payments LLC")));
+    assert!(ok(validate_company_name("AB")));
+    assert!(
+        !ok(validate_company_name(" A ")),
+        "1 character once trimmed"
+    );
+    assert!(validate_company_name("   ").unwrap().contains("Enter"));
+    assert!(ok(validate_company_name(&format!(
+        "  {}  ",
+        "Я".repeat(120)
+    ))));
+    assert!(validate_company_name(&"Я".repeat(121))
+        .unwrap()
+        .contains("120"));
+}
+
+#[test]
+fn dispute_reasons() {
+    assert_eq!(REASON_MAX, 2000);
+    assert!(ok(validate_reason("x")));
+    assert!(validate_reason(" \n\t ").unwrap().contains("Describe"));
+    assert!(ok(validate_reason(&format!("\n{}\n", "ё".repeat(2000)))));
+    let too_long = validate_reason(&"ё".repeat(2001)).unwrap();
+    assert!(
+        too_long.contains("2000") && too_long.contains("2001"),
+        "{too_long}"
+    );
+}
+
+#[test]
+fn external_ids_and_api_keys() {
+    assert!(ok(validate_external_id("user-42")));
+    assert!(ok(validate_external_id(&"ü".repeat(255))));
+    assert!(!ok(validate_external_id(&"ü".repeat(256))));
+    assert!(!ok(validate_external_id("")));
+    assert!(!ok(validate_external_id("   ")));
+
+    assert!(ok(validate_api_key(
+        "lb2b_5f7f1f7b7f034dbf81b0b8b8d7c0b9f1"
+    )));
+    assert!(validate_api_key("").unwrap().contains("Enter"));
+    assert!(validate_api_key("5f7f1f7b7f034dbf81b0b8b8d7c0b9f1")
+        .unwrap()
+        .contains("starts with"));
+    for bad in [
+        "lb2b_5F7F1F7B7F034DBF81B0B8B8D7C0B9F1",
+        "lb2b_5f7f1f7b7f034dbf81b0b8b8d7c0b9f",
+        "lb2b_5f7f1f7b7f034dbf81b0b8b8d7c0b9f12",
+        "lb2b_5f7f1f7b7f034dbf81b0b8b8d7c0b9fg",
+        "lb2b_5f7f1f7b7f034dbf81b0b8b8d7c0b9f1 ",
+        "lb2b_5f7f1f7b7f034dbf81b0b8b8d7c0b9fé",
+    ] {
+        assert!(!ok(validate_api_key(bad)), "{bad}");
+    }
+}
+
+#[test]
+fn qr_codes() {
+    let example = "https://qr.nspk.ru/AD10006M8KH1SN4K9ABPQ5J2PAMRBCTO?type=02&bank=100000000111&sum=500000&cur=RUB&crc=1A2B";
+    assert!(ok(validate_qr_code(example)));
+    assert!(validate_qr_code("").is_some());
+    assert!(
+        validate_qr_code(&format!("{example}&x={}", "a".repeat(2048)))
+            .unwrap()
+            .contains("2048")
+    );
+    assert!(validate_qr_code(&example.replace("cur=RUB", "cur=USD"))
+        .unwrap()
+        .contains("USD"));
+}
+
+fn register(name: &str, email: &str, password: &str) -> RegisterRequest {
+    RegisterRequest {
+        name: name.into(),
+        email: email.into(),
+        password: password.into(),
+        contact_email: None,
+        contact_telegram: None,
+    }
+}
+
+#[test]
+fn registration_form() {
+    assert!(validate_register(&register(
+        "Acme Payments LLC",
+        "finance@acme.example",
+        "correct-horse"
+    ))
+    .is_empty());
+    let mut bad = register("A", "nope", "short");
+    bad.contact_email = Some("also nope".into());
+    bad.contact_telegram = Some("x".repeat(65));
+    let errors = validate_register(&bad);
+    let fields: Vec<&str> = errors.keys().map(String::as_str).collect();
+    assert_eq!(
+        fields,
+        [
+            "contactEmail",
+            "contactTelegram",
+            "email",
+            "name",
+            "password"
+        ]
+    );
+    // The contract bounds registration's contactTelegram by length only.
+    let mut loose = register("Acme", "a@acme.example", "correct-horse");
+    loose.contact_telegram = Some("t.me/acme".into());
+    assert!(validate_register(&loose).is_empty());
+}
+
+#[test]
+fn profile_update_form() {
+    let empty = validate_profile_update(&UpdateProfileRequest::default());
+    assert_eq!(empty.keys().collect::<Vec<_>>(), [FORM_FIELD]);
+    let clear_all = UpdateProfileRequest {
+        contact_email: Some(None),
+        contact_telegram: Some(None),
+        webhook_url: Some(None),
+        deposit_forward_address: Some(None),
+    };
+    assert!(validate_profile_update(&clear_all).is_empty());
+    let good = UpdateProfileRequest {
+        contact_email: Some(Some("support@demo.example".into())),
+        contact_telegram: Some(Some("@demo_support".into())),
+        webhook_url: Some(Some("https://demo.example/hooks/lumo".into())),
+        deposit_forward_address: Some(Some("TJRabPrwbZy45sbavfcjinPJC18kjpRTv8".into())),
+    };
+    assert!(validate_profile_update(&good).is_empty());
+    let bad = UpdateProfileRequest {
+        contact_email: Some(Some("support".into())),
+        contact_telegram: Some(Some("@ab".into())),
+        webhook_url: Some(Some("http://demo.example/hooks".into())),
+        deposit_forward_address: Some(Some("TJRabPrwbZy45sbavfcjinPJC18kjpRTv9".into())),
+    };
+    let errors = validate_profile_update(&bad);
+    let fields: Vec<&str> = errors.keys().map(String::as_str).collect();
+    assert_eq!(
+        fields,
+        [
+            "contactEmail",
+            "contactTelegram",
+            "depositForwardAddress",
+            "webhookUrl"
+        ]
+    );
+}
+
+#[test]
+fn client_and_server_messages_share_field_names() {
+    let bad = UpdateProfileRequest {
+        contact_email: Some(Some("nope".into())),
+        ..Default::default()
+    };
+    let client = validate_profile_update(&bad);
+    let server = lumo_api::errors::error_from_response(
+        400,
+        r#"{"statusCode":400,"message":["contactEmail must be an email"],"error":"Bad Request"}"#,
+        None,
+    );
+    for field in client.keys() {
+        assert!(!server.field_messages(field).is_empty(), "{field}");
+    }
+    assert!(matches!(server, ApiError::Validation { .. }));
+}
+
+#[test]
+fn other_forms() {
+    let login = LoginRequest {
+        email: "demo@lumo.test".into(),
+        password: "x".into(),
+    };
+    assert!(validate_login(&login).is_empty());
+    let login = LoginRequest {
+        email: "".into(),
+        password: "".into(),
+    };
+    assert_eq!(validate_login(&login).len(), 2);
+
+    let prepare = PrepareOrderRequest {
+        qr_code: "nope".into(),
+        external_order_id: Some("x".repeat(256)),
+    };
+    let errors = validate_prepare_order(&prepare);
+    assert!(errors.contains_key("qrCode") && errors.contains_key("externalOrderId"));
+
+    assert!(
+        validate_create_dispute(&CreateDisputeRequest { reason: " ".into() })
+            .contains_key("reason")
+    );
+    assert!(validate_create_user_wallet(&CreateUserWalletRequest {
+        external_id: "".into()
+    })
+    .contains_key("externalId"));
+    assert!(validate_replace_user_wallet(&ReplaceUserWalletRequest::default()).is_empty());
+    let long = ReplaceUserWalletRequest {
+        reason: Some("x".repeat(501)),
+    };
+    assert!(validate_replace_user_wallet(&long).contains_key("reason"));
+}
+
+#[test]
+fn patching_a_field_from_a_form() {
+    assert_eq!(patch_field(None, ""), None);
+    assert_eq!(patch_field(None, "   "), None);
+    assert_eq!(patch_field(Some(""), ""), None);
+    assert_eq!(patch_field(Some("a@b.io"), " a@b.io "), None);
+    assert_eq!(patch_field(Some("a@b.io"), ""), Some(None));
+    assert_eq!(
+        patch_field(Some("a@b.io"), "c@d.io"),
+        Some(Some("c@d.io".into()))
+    );
+    assert_eq!(patch_field(None, " c@d.io "), Some(Some("c@d.io".into())));
+}
