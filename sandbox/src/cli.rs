@@ -1,0 +1,98 @@
+//! Command-line options of the `lumo-sandbox` binary.
+
+use std::{net::IpAddr, path::PathBuf};
+
+use crate::Options;
+
+pub const USAGE: &str = "\
+Usage: lumo-sandbox [OPTIONS]
+
+A local Lumo B2B API (every operation of lumo-b2b.openapi.yaml) with demo data.
+
+Options:
+  --host ADDR              address to listen on (default 127.0.0.1)
+  --port N                 API port (default 8787; 0 picks a free port)
+  --no-control             disable the /_sandbox/* control and fault-injection routes
+  --cors-origin ORIGIN     allow only this origin (repeatable; default: any origin)
+  --static-dir DIR         also serve a built portal from DIR (SPA fallback to index.html)
+  --static-port N          port of the static server (default 8080)
+  --config-json-override   always serve the generated /config.json, even if DIR has one
+  -h, --help               show this help
+";
+
+#[derive(Debug, PartialEq)]
+pub enum Command {
+    Run(Options),
+    Help,
+}
+
+pub fn parse<I: IntoIterator<Item = String>>(args: I) -> Result<Command, String> {
+    let mut opts = Options::default();
+    let mut it = args.into_iter();
+    while let Some(arg) = it.next() {
+        let (name, inline) = match arg.split_once('=') {
+            Some((n, v)) if n.starts_with("--") => (n.to_string(), Some(v.to_string())),
+            _ => (arg.clone(), None),
+        };
+        let mut value = |what: &str| -> Result<String, String> {
+            inline
+                .clone()
+                .or_else(|| it.next())
+                .ok_or_else(|| format!("{name} needs {what}"))
+        };
+        match name.as_str() {
+            "-h" | "--help" => return Ok(Command::Help),
+            "--host" => {
+                let v = value("an address")?;
+                opts.host = v
+                    .parse::<IpAddr>()
+                    .map_err(|_| format!("--host: not an IP address: {v}"))?;
+            }
+            "--port" => opts.port = port(&value("a port")?)?,
+            "--static-port" => opts.static_port = port(&value("a port")?)?,
+            "--static-dir" => opts.static_dir = Some(PathBuf::from(value("a directory")?)),
+            "--cors-origin" => opts.cors_origins.push(value("an origin")?),
+            "--no-control" => opts.control = false,
+            "--config-json-override" => opts.config_json_override = true,
+            other => return Err(format!("unknown option: {other}")),
+        }
+    }
+    Ok(Command::Run(opts))
+}
+
+fn port(v: &str) -> Result<u16, String> {
+    v.parse::<u16>()
+        .map_err(|_| format!("not a port number: {v}"))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn args(s: &str) -> Vec<String> {
+        s.split_whitespace().map(String::from).collect()
+    }
+
+    #[test]
+    fn defaults_and_flags() {
+        assert_eq!(parse(args("")).unwrap(), Command::Run(Options::default()));
+        let Command::Run(o) = parse(args(
+            "--port 9000 --host 0.0.0.0 --no-control --static-dir dist --static-port=8081 \
+             --cors-origin http://a.test --cors-origin http://b.test --config-json-override",
+        ))
+        .unwrap() else {
+            panic!()
+        };
+        assert_eq!(o.port, 9000);
+        assert_eq!(o.host.to_string(), "0.0.0.0");
+        assert!(!o.control);
+        assert_eq!(o.static_dir, Some(PathBuf::from("dist")));
+        assert_eq!(o.static_port, 8081);
+        assert_eq!(o.cors_origins, vec!["http://a.test", "http://b.test"]);
+        assert!(o.config_json_override);
+        assert_eq!(parse(args("--help")).unwrap(), Command::Help);
+        assert!(parse(args("--port")).is_err());
+        assert!(parse(args("--port x")).is_err());
+        assert!(parse(args("--bogus")).is_err());
+    }
+}
