@@ -5,8 +5,8 @@
 //! scheme and host in any case, unknown extra parameters and a `#fragment` (ignored). Strict on
 //! what prices the payment: the id, the type, the bank, the amount and the currency.
 //!
-//! `type=01` is a static QR. Without `sum` it cannot be priced ([`NspkError::StaticQrHasNoAmount`]);
-//! a static QR that does carry a fixed `sum` is accepted as [`NspkKind::Static`].
+//! `type=01` is a static QR: the payer types the amount, so it cannot be priced and is refused
+//! ([`NspkError::StaticQrHasNoAmount`]) even when it carries a `sum`, as the API refuses it.
 
 use std::fmt;
 
@@ -136,11 +136,10 @@ pub fn parse_nspk_link(s: &str) -> Result<NspkPayment, NspkError> {
     if bank.len() != BANK_LEN || !bank.bytes().all(|b| b.is_ascii_digit()) {
         return Err(NspkError::BadBank);
     }
-    let sum = match (params.get("sum"), kind) {
-        (Some(sum), _) => sum,
-        (None, NspkKind::Static) => return Err(NspkError::StaticQrHasNoAmount),
-        (None, NspkKind::Dynamic) => return Err(NspkError::MissingAmount),
-    };
+    if kind == NspkKind::Static {
+        return Err(NspkError::StaticQrHasNoAmount);
+    }
+    let sum = params.get("sum").ok_or(NspkError::MissingAmount)?;
     let amount_rub = kopecks_to_rub(sum)?;
     let currency = params.get("cur").ok_or(NspkError::MissingCurrency)?;
     if currency != "RUB" {
