@@ -8,15 +8,17 @@ API_PORT ?= 8787
 PORTAL_PORT ?= 8080
 SANDBOX := target/debug/lumo-sandbox
 
-.PHONY: setup run dev dist sandbox lint fmt unit e2e test bench clean
+.PHONY: setup run dev dist sandbox lint audit fmt unit e2e test bench clean
 
 setup:
 	@scripts/setup.sh
 
 # Release build of the portal: exactly the files a CDN serves, plus a default config.json that a
-# deployment replaces.
+# deployment replaces. The content-hashed assets also get .gz/.br twins for precompressed serving;
+# deploy/render-nginx.mjs then renders the nginx config (README, "Deployment").
 dist: setup
 	trunk build --release --offline
+	@deploy/precompress.sh dist
 	@scripts/sizes.sh dist
 
 sandbox: setup
@@ -38,13 +40,24 @@ lint: setup
 	cargo clippy --workspace --all-targets -- -D warnings
 	cargo clippy -p lumo-portal -p lumo-api --target wasm32-unknown-unknown -- -D warnings
 
+# Licences, banned crates and crate sources of the dependency tree (deny.toml). RustSec advisories
+# need the advisory database from GitHub, which CI cannot reach: they are checked only when
+# CARGO_DENY_ADVISORY_DB names a local copy (see deny.toml), never downloaded.
+audit: setup
+	cargo deny --workspace --locked check --hide-inclusion-graph licenses bans sources
+	@if [ -n "$${CARGO_DENY_ADVISORY_DB:-}" ]; then \
+	  cargo deny --workspace --locked --offline check --hide-inclusion-graph advisories; \
+	else \
+	  echo "cargo deny: advisories not checked (no CARGO_DENY_ADVISORY_DB; see deny.toml)"; \
+	fi
+
 unit: setup
 	cargo test --workspace
 
 e2e: dist sandbox
 	npx playwright test -c end2end/playwright.config.ts
 
-test: lint unit e2e
+test: lint audit unit e2e
 
 bench: dist sandbox
 	node end2end/bench/run.mjs

@@ -5,6 +5,7 @@ set -euo pipefail
 cd "$(dirname "$0")/.."
 
 TRUNK_VERSION=0.21.14
+CARGO_DENY_VERSION=0.20.2
 WASM_BINDGEN_VERSION=$(awk '/^name = "wasm-bindgen"$/{getline; gsub(/"/,"",$3); print $3; exit}' Cargo.lock)
 export PATH="$HOME/.cargo/bin:$PWD/node_modules/.bin:$PATH"
 
@@ -21,10 +22,10 @@ for component in rustfmt clippy; do
   fi
 done
 
-# Debian packages: Chromium for the end-to-end tests, brotli for size figures, nginx for the
-# deployment config the suite serves through.
+# Debian packages: Chromium for the end-to-end tests, brotli for size figures and precompression,
+# nginx with its brotli modules for the deployment config the suite serves through.
 missing=()
-for pkg in chromium chromium-driver brotli nginx; do
+for pkg in chromium chromium-driver brotli nginx libnginx-mod-http-brotli-static libnginx-mod-http-brotli-filter; do
   dpkg-query -W -f='${Status}' "$pkg" 2>/dev/null | grep -q 'install ok installed' || missing+=("$pkg")
 done
 if [ ${#missing[@]} -gt 0 ]; then
@@ -48,6 +49,14 @@ if [ "$(wasm-bindgen --version 2>/dev/null || true)" != "wasm-bindgen $WASM_BIND
   cargo install --force "wasm-bindgen-cli@$WASM_BINDGEN_VERSION"
 fi
 
+# cargo-deny for `make audit` (licences, bans, sources). 0.20.2 needs rustc 1.88; the same
+# release-profile overrides as for Trunk shorten the build.
+if [ "$(cargo deny --version 2>/dev/null || true)" != "cargo-deny $CARGO_DENY_VERSION" ]; then
+  say "installing cargo-deny $CARGO_DENY_VERSION (about 3 to 5 minutes, once)"
+  CARGO_PROFILE_RELEASE_LTO=off CARGO_PROFILE_RELEASE_CODEGEN_UNITS=16 \
+    cargo install --locked "cargo-deny@$CARGO_DENY_VERSION"
+fi
+
 # npm: wasm-opt (binaryen 132), Playwright and axe. `npm ci` only when the lock changed.
 if [ ! -f node_modules/.installed ] || [ package-lock.json -nt node_modules/.installed ]; then
   say "installing npm packages"
@@ -55,4 +64,4 @@ if [ ! -f node_modules/.installed ] || [ package-lock.json -nt node_modules/.ins
   touch node_modules/.installed
 fi
 
-say "ready: $(trunk --version), $(wasm-bindgen --version), wasm-opt $(wasm-opt --version | awk '{print $3}'), $(chromium --version 2>/dev/null | head -n1)"
+say "ready: $(trunk --version), $(wasm-bindgen --version), $(cargo deny --version), wasm-opt $(wasm-opt --version | awk '{print $3}'), $(chromium --version 2>/dev/null | head -n1)"

@@ -1,1 +1,34 @@
-fn main() {}
+//! Lumo company portal: a client-side Leptos app served as static files.
+//!
+//! See `/work/shared/DESIGN.md` and `.notes/portal-foundation.md` for the conventions pages follow.
+
+mod app;
+mod client;
+mod components;
+mod config;
+mod disputes_store;
+mod drafts;
+mod format;
+mod forms;
+mod nav;
+mod pages;
+mod panic_screen;
+mod session;
+mod shell;
+mod theme;
+
+fn main() {
+    panic_screen::install();
+    remove_boot_placeholder();
+    leptos::mount::mount_to_body(app::App);
+}
+
+/// index.html shows a static "Loading…" until the app starts; the app has its own from here.
+fn remove_boot_placeholder() {
+    if let Some(element) = web_sys::window()
+        .and_then(|w| w.document())
+        .and_then(|d| d.get_element_by_id("boot-placeholder"))
+    {
+        element.remove();
+    }
+}

@@ -6,11 +6,13 @@
 //! - [`errors`]: [`errors::ApiError`] and [`errors::decode`], turning any status and body into a
 //!   typed value without ever panicking.
 //! - [`rules`]: the domain rules the portal relies on.
+//! - [`qr`]: QR code matrices drawn as SVG paths (deposit addresses).
 
 pub mod csv;
 pub mod errors;
 pub mod listing;
 pub mod models;
+pub mod qr;
 pub mod requests;
 pub mod rules;
 

@@ -281,6 +281,12 @@ impl UserWalletsView {
     }
 }
 
+/// Whether a page with `rows` rows, asked with `limit`, may have a next one. The list has no
+/// total count: only a page shorter than `limit` is known to be the last.
+pub fn has_next_page(rows: usize, limit: u32) -> bool {
+    rows >= limit as usize && limit > 0
+}
+
 /// Join query pairs into `a=1&b=2`, percent-encoding the values.
 pub fn query_string(pairs: &[(&'static str, String)]) -> String {
     pairs
@@ -344,6 +350,29 @@ mod tests {
             }
         );
         assert_eq!(next.external_order_id, None);
+    }
+
+    #[test]
+    fn only_a_short_page_is_the_last() {
+        assert!(has_next_page(20, 20));
+        assert!(!has_next_page(19, 20));
+        assert!(!has_next_page(0, 20));
+        assert!(has_next_page(100, 100));
+        assert!(!has_next_page(0, 0));
+    }
+
+    #[test]
+    fn orders_view_pages_keep_filters_and_size() {
+        let view = OrdersView::from_query(&pairs(&[("status", "failed"), ("limit", "50")]));
+        let next = view.with_page(2);
+        assert_eq!(
+            query_string(&next.to_query()),
+            "status=failed&page=2&limit=50"
+        );
+        assert_eq!(next.api_query().page.offset, 50);
+        assert_eq!(query_string(&next.with_page(0).to_query()), "status=failed&limit=50");
+        let resized = next.with_limit(100);
+        assert_eq!(query_string(&resized.to_query()), "status=failed&limit=100");
     }
 
     #[test]

@@ -1,8 +1,12 @@
 //! Domain rules the portal relies on. Pure functions, tested natively.
 
+pub mod deposits;
 pub mod money;
 pub mod nspk;
 pub mod orders;
 pub mod quotes;
+pub mod rates;
+pub mod timeline;
 pub mod tron;
+pub mod user_wallets;
 pub mod validation;

@@ -61,3 +61,6 @@ pub fn countdown_label(seconds: i64) -> String {
         format!("Expires in {}:{:02}", seconds / 60, seconds % 60)
     }
 }
+
+pub mod countdown;
+pub mod idempotency;

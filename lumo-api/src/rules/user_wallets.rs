@@ -1,0 +1,79 @@
+//! User wallets: which of a user's wallets is the current one, and whether `POST /user-wallets`
+//! (201 whether it created the wallet or returned the existing one) made a new wallet.
+
+use chrono::{DateTime, Duration, Utc};
+
+use crate::models::UserWallet;
+
+/// What `POST /user-wallets` did.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Creation {
+    /// A wallet was created for this externalId by this request.
+    New,
+    /// The externalId already had a wallet; that one was returned.
+    Existing,
+}
+
+/// Clock difference between the browser and the server tolerated when comparing `createdAt`
+/// with the time of the request.
+pub const CREATED_SKEW_TOLERANCE_SECONDS: i64 = 120;
+
+/// Decide [`Creation`] for the wallet `returned` by `POST /user-wallets`.
+///
+/// `known_before` is what a lookup (`GET /user-wallets?externalId=…`) just before the request
+/// found: `Some(true)` when the externalId had a wallet, `Some(false)` when it had none, `None`
+/// when the lookup failed. A lookup answer decides; without one, a wallet created well before the
+/// request (`requested_at` on the browser's clock, less [`CREATED_SKEW_TOLERANCE_SECONDS`]) is
+/// existing, and any other is new.
+pub fn creation(
+    returned: &UserWallet,
+    known_before: Option<bool>,
+    requested_at: DateTime<Utc>,
+) -> Creation {
+    match known_before {
+        Some(true) => Creation::Existing,
+        Some(false) => Creation::New,
+        None => {
+            let cutoff = requested_at
+                .checked_sub_signed(Duration::seconds(CREATED_SKEW_TOLERANCE_SECONDS));
+            if cutoff.is_some_and(|cutoff| returned.created_at < cutoff) {
+                Creation::Existing
+            } else {
+                Creation::New
+            }
+        }
+    }
+}
+
+/// The user's current wallet among `wallets` of one externalId: the newest (a replacement is
+/// always newer than the wallet it replaced), blocked or not.
+pub fn current_wallet(wallets: &[UserWallet]) -> Option<&UserWallet> {
+    wallets
+        .iter()
+        .enumerate()
+        .max_by(|(ia, a), (ib, b)| a.created_at.cmp(&b.created_at).then(ib.cmp(ia)))
+        .map(|(_, wallet)| wallet)
+}
+
+/// The user's earlier wallets (every one but [`current_wallet`]), newest first.
+pub fn previous_wallets(wallets: &[UserWallet]) -> Vec<&UserWallet> {
+    let current = current_wallet(wallets).map(|w| w.id.as_str());
+    let mut rest: Vec<&UserWallet> = wallets
+        .iter()
+        .filter(|w| Some(w.id.as_str()) != current)
+        .collect();
+    rest.sort_by(|a, b| b.created_at.cmp(&a.created_at));
+    rest
+}
+
+/// The block reason as shown: the server's words, or a plain default when it gave none.
+pub fn block_reason_text(wallet: &UserWallet) -> Option<String> {
+    if !wallet.is_blocked {
+        return None;
+    }
+    Some(match wallet.block_reason.as_deref().map(str::trim) {
+        Some("replaced") => "Replaced by a new wallet".to_string(),
+        Some(reason) if !reason.is_empty() => reason.to_string(),
+        _ => "No reason given".to_string(),
+    })
+}

@@ -1,0 +1,101 @@
+//! The root: loads `/config.json`, provides the contexts (config, session, client, drafts) and
+//! holds the route table. Protected routes render inside the [`Shell`].
+
+use leptos::prelude::*;
+use leptos_router::components::{ParentRoute, Redirect, Route, Router, Routes};
+use leptos_router::path;
+
+use crate::client::{fetch_raw, Client, RawRequest};
+use crate::config::{Config, DEFAULT_TIMEOUT_MS};
+use crate::drafts::Drafts;
+use crate::pages::{
+    DisputesPage, LoginPage, NewOrderPage, NotFound, OrderDetailPage, OrdersPage, ProfilePage,
+    RegisterPage, UserWalletDetailPage, UserWalletsPage, WalletPage,
+};
+use crate::session::SessionCtx;
+use crate::shell::Shell;
+
+#[component]
+pub fn App() -> impl IntoView {
+    let config = LocalResource::new(load_config);
+    move || match config.get() {
+        None => {
+            view! { <div class="boot" aria-busy="true"><p class="boot__text">"Loading…"</p></div> }
+                .into_any()
+        }
+        Some(Err(message)) => view! { <ConfigError message/> }.into_any(),
+        Some(Ok(config)) => view! { <Portal config/> }.into_any(),
+    }
+}
+
+/// The app once its configuration is known.
+#[component]
+fn Portal(config: Config) -> impl IntoView {
+    let timeout_ms = config.timeout_ms();
+    provide_context(config);
+    let session = SessionCtx::provide();
+    Client::provide(session, timeout_ms);
+    Drafts::provide();
+
+    view! {
+        <Router>
+            <Routes fallback=|| view! { <NotFound/> }>
+                <Route path=path!("/login") view=LoginPage/>
+                <Route path=path!("/register") view=RegisterPage/>
+                <ParentRoute path=path!("") view=Shell>
+                    <Route path=path!("/") view=|| view! { <Redirect path="/orders"/> }/>
+                    <Route path=path!("/orders") view=OrdersPage/>
+                    <Route path=path!("/orders/new") view=NewOrderPage/>
+                    <Route path=path!("/orders/:id") view=OrderDetailPage/>
+                    <Route path=path!("/disputes") view=DisputesPage/>
+                    <Route path=path!("/wallet") view=WalletPage/>
+                    <Route path=path!("/user-wallets") view=UserWalletsPage/>
+                    <Route path=path!("/user-wallets/:externalId") view=UserWalletDetailPage/>
+                    <Route path=path!("/profile") view=ProfilePage/>
+                    <Route path=path!("/*any") view=NotFound/>
+                </ParentRoute>
+            </Routes>
+        </Router>
+    }
+}
+
+pub fn use_config() -> Config {
+    expect_context::<Config>()
+}
+
+async fn load_config() -> Result<Config, String> {
+    let headers = [("Accept", "application/json".to_string())];
+    let request = RawRequest {
+        method: "GET",
+        url: "/config.json",
+        headers: &headers,
+        body: None,
+    };
+    let answer = fetch_raw(&request, DEFAULT_TIMEOUT_MS, None)
+        .await
+        .map_err(|error| format!("/config.json could not be loaded. {error}"))?;
+    if answer.status != 200 {
+        return Err(format!("/config.json answered HTTP {}.", answer.status));
+    }
+    Config::parse(&answer.body)
+}
+
+#[component]
+fn ConfigError(message: String) -> impl IntoView {
+    let reload = move |_| {
+        if let Some(window) = web_sys::window() {
+            let _ = window.location().reload();
+        }
+    };
+    view! {
+        <main class="fatal-screen">
+            <div class="fatal-card" role="alert">
+                <h1>"The portal could not start"</h1>
+                <p>"Its configuration (the list of API environments) could not be read."</p>
+                <p class="fatal-card__detail">{message}</p>
+                <p>"If this persists, tell whoever deployed the portal."</p>
+                <button type="button" class="btn btn-primary" on:click=reload>"Reload"</button>
+            </div>
+        </main>
+    }
+}

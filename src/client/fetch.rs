@@ -1,0 +1,202 @@
+//! The raw browser fetch: one attempt, with a timeout and cancellation through AbortController.
+//! Nothing here knows about the API's types; `client.rs` builds on it.
+
+use std::cell::{Cell, RefCell};
+use std::rc::Rc;
+use std::time::Duration;
+
+use leptos::prelude::set_timeout_with_handle;
+use lumo_api::ApiError;
+use wasm_bindgen::{JsCast, JsValue};
+use wasm_bindgen_futures::JsFuture;
+use web_sys::{
+    AbortController, Headers, Request, RequestCache, RequestCredentials, RequestInit, RequestMode,
+    Response,
+};
+
+/// What came back: enough for `ApiRequest::decode`.
+pub struct RawResponse {
+    pub status: u16,
+    pub body: String,
+    pub retry_after: Option<String>,
+}
+
+/// One request as the browser sends it. `headers` may hold the API key: never log this.
+pub struct RawRequest<'a> {
+    pub method: &'a str,
+    pub url: &'a str,
+    pub headers: &'a [(&'static str, String)],
+    pub body: Option<&'a str>,
+}
+
+/// A handle that aborts whatever attempt is in flight and stops further retries. Cloned into
+/// `on_cleanup` so an unmounted or superseded view never receives a late answer.
+#[derive(Clone, Default)]
+pub struct Cancel {
+    inner: Rc<CancelInner>,
+}
+
+#[derive(Default)]
+struct CancelInner {
+    cancelled: Cell<bool>,
+    current: RefCell<Option<AbortController>>,
+}
+
+impl Cancel {
+    pub fn new() -> Self {
+        Self::default()
+    }
+
+    pub fn cancel(&self) {
+        self.inner.cancelled.set(true);
+        if let Some(controller) = self.inner.current.borrow_mut().take() {
+            controller.abort();
+        }
+    }
+
+    pub fn is_cancelled(&self) -> bool {
+        self.inner.cancelled.get()
+    }
+
+    fn attach(&self, controller: &AbortController) {
+        *self.inner.current.borrow_mut() = Some(controller.clone());
+    }
+
+    fn detach(&self) {
+        self.inner.current.borrow_mut().take();
+    }
+}
+
+/// Error reported for an attempt that was cancelled on purpose. Never shown: its view is gone.
+pub fn cancelled_error() -> ApiError {
+    ApiError::Network {
+        detail: "the request was cancelled".to_string(),
+    }
+}
+
+fn network_failure() -> ApiError {
+    let offline = web_sys::window().is_some_and(|w| !w.navigator().on_line());
+    let detail = if offline {
+        "this device appears to be offline"
+    } else {
+        "no answer from the server (it may be down, unreachable, or not accepting requests from this site)"
+    };
+    ApiError::Network {
+        detail: detail.to_string(),
+    }
+}
+
+fn setup_failure(what: &str) -> ApiError {
+    ApiError::Network {
+        detail: what.to_string(),
+    }
+}
+
+/// Send one request and read the whole answer, within `timeout_ms`.
+pub async fn fetch_raw(
+    request: &RawRequest<'_>,
+    timeout_ms: u32,
+    cancel: Option<&Cancel>,
+) -> Result<RawResponse, ApiError> {
+    if cancel.is_some_and(Cancel::is_cancelled) {
+        return Err(cancelled_error());
+    }
+    let window = web_sys::window().ok_or_else(|| setup_failure("no browser window"))?;
+    let controller = AbortController::new()
+        .map_err(|_| setup_failure("the browser refused to start a request"))?;
+
+    let init = RequestInit::new();
+    init.set_method(request.method);
+    init.set_mode(RequestMode::Cors);
+    init.set_cache(RequestCache::NoStore);
+    init.set_credentials(RequestCredentials::Omit);
+    init.set_signal(Some(&controller.signal()));
+    let headers =
+        Headers::new().map_err(|_| setup_failure("the browser refused to start a request"))?;
+    for (name, value) in request.headers {
+        // A header value the browser rejects (a key pasted with a line break) is a setup failure;
+        // the message never repeats the value.
+        headers.append(name, value).map_err(|_| {
+            setup_failure("a request header had characters the browser does not allow")
+        })?;
+    }
+    init.set_headers(&headers);
+    if let Some(body) = request.body {
+        init.set_body(&JsValue::from_str(body));
+    }
+    let browser_request = Request::new_with_str_and_init(request.url, &init)
+        .map_err(|_| setup_failure("the API address is not a valid URL"))?;
+
+    let timed_out = Rc::new(Cell::new(false));
+    let timer = {
+        let controller = controller.clone();
+        let timed_out = Rc::clone(&timed_out);
+        set_timeout_with_handle(
+            move || {
+                timed_out.set(true);
+                controller.abort();
+            },
+            Duration::from_millis(u64::from(timeout_ms)),
+        )
+        .ok()
+    };
+    if let Some(cancel) = cancel {
+        cancel.attach(&controller);
+    }
+
+    let outcome = read_answer(&window, &browser_request).await;
+
+    if let Some(timer) = timer {
+        timer.clear();
+    }
+    if let Some(cancel) = cancel {
+        cancel.detach();
+    }
+    match outcome {
+        Ok(raw) => Ok(raw),
+        Err(()) if cancel.is_some_and(Cancel::is_cancelled) => Err(cancelled_error()),
+        Err(()) if timed_out.get() => Err(ApiError::Timeout {
+            seconds: timeout_ms.div_ceil(1000),
+        }),
+        Err(()) => Err(network_failure()),
+    }
+}
+
+async fn read_answer(window: &web_sys::Window, request: &Request) -> Result<RawResponse, ()> {
+    let response: Response = JsFuture::from(window.fetch_with_request(request))
+        .await
+        .map_err(|_| ())?
+        .dyn_into()
+        .map_err(|_| ())?;
+    let status = response.status();
+    let retry_after = response.headers().get("Retry-After").ok().flatten();
+    let text_promise = response.text().map_err(|_| ())?;
+    let body = JsFuture::from(text_promise)
+        .await
+        .map_err(|_| ())?
+        .as_string()
+        .unwrap_or_default();
+    Ok(RawResponse {
+        status,
+        body,
+        retry_after,
+    })
+}
+
+/// Wait without blocking the page.
+pub async fn sleep(ms: u32) {
+    let promise = js_sys::Promise::new(&mut |resolve, _reject| {
+        let scheduled = web_sys::window().and_then(|window| {
+            window
+                .set_timeout_with_callback_and_timeout_and_arguments_0(
+                    &resolve,
+                    i32::try_from(ms).unwrap_or(i32::MAX),
+                )
+                .ok()
+        });
+        if scheduled.is_none() {
+            let _ = resolve.call0(&JsValue::UNDEFINED);
+        }
+    });
+    let _ = JsFuture::from(promise).await;
+}

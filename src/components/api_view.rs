@@ -1,0 +1,35 @@
+//! Renders an [`ApiResource`]: a delayed spinner until the first answer, the data (kept visible
+//! with a thin progress bar while a newer answer loads), or an [`ErrorPanel`] with Retry.
+
+use leptos::prelude::*;
+
+use crate::client::ApiResource;
+use crate::components::{ErrorPanel, Loading};
+
+#[component]
+pub fn ApiView<T, V, F>(
+    resource: ApiResource<T>,
+    /// Renders the data: `let:data` or `children=move |data| view! { … }`.
+    children: F,
+    /// Spinner text.
+    #[prop(optional, into)]
+    loading_label: Option<String>,
+) -> impl IntoView
+where
+    T: Clone + Send + Sync + 'static,
+    F: Fn(T) -> V + Send + Sync + 'static,
+    V: IntoView + 'static,
+{
+    let retry = Callback::new(move |()| resource.refetch());
+    let refreshing = move || resource.loading() && resource.data.with(Option::is_some);
+    view! {
+        <div class="api-view" aria-busy=move || resource.loading().to_string()>
+            <div class="refresh-bar" class:refresh-bar--active=refreshing aria-hidden="true"></div>
+            {move || match resource.get() {
+                None => view! { <Loading label=loading_label.clone().unwrap_or_default()/> }.into_any(),
+                Some(Ok(data)) => children(data).into_any(),
+                Some(Err(error)) => view! { <ErrorPanel error retry/> }.into_any(),
+            }}
+        </div>
+    }
+}

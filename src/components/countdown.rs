@@ -1,0 +1,88 @@
+//! A live countdown to a quote's deadline: the time left as text and a bar, "hurry" and
+//! "expired" said in words and an icon (not colour alone), and a polite live region that speaks
+//! only at the points `lumo_api::rules::quotes::countdown::announcement` chooses.
+
+use std::time::Duration;
+
+use chrono::{DateTime, Utc};
+use leptos::prelude::*;
+use lumo_api::rules::quotes::countdown::{
+    announcement_between, client_seconds_left, urgency, Urgency, QUOTE_TTL_SECONDS,
+};
+use lumo_api::rules::quotes::countdown_label;
+
+/// How often the clock is read: often enough that the shown second changes on time.
+const TICK_MS: u64 = 250;
+
+/// Whole seconds left before `deadline` (browser clock), updated four times a second while the
+/// calling view lives.
+pub fn use_seconds_left(deadline: Signal<Option<DateTime<Utc>>>) -> Memo<Option<i64>> {
+    let now = RwSignal::new(Utc::now());
+    if let Ok(handle) = set_interval_with_handle(
+        move || {
+            now.try_set(Utc::now());
+        },
+        Duration::from_millis(TICK_MS),
+    ) {
+        on_cleanup(move || handle.clear());
+    }
+    Memo::new(move |_| deadline.get().map(|d| client_seconds_left(d, now.get())))
+}
+
+#[component]
+pub fn Countdown(
+    /// Seconds left (from [`use_seconds_left`]).
+    #[prop(into)]
+    seconds: Signal<i64>,
+    /// Said once when the countdown starts ("Quote ready: …").
+    #[prop(into)]
+    intro: String,
+) -> impl IntoView {
+    let spoken = RwSignal::new(intro);
+    // Announce only when a chosen point is crossed.
+    Effect::new(move |previous: Option<i64>| {
+        let current = seconds.get();
+        if let Some(previous) = previous {
+            if let Some(text) = announcement_between(previous, current) {
+                spoken.set(text);
+            }
+        }
+        current
+    });
+    let state = move || urgency(seconds.get());
+    let class = move || match state() {
+        Urgency::Calm => "countdown",
+        Urgency::Hurry => "countdown countdown--hurry",
+        Urgency::Expired => "countdown countdown--expired",
+    };
+    let icon = move || match state() {
+        Urgency::Calm => "⏱",
+        Urgency::Hurry => "⚠",
+        Urgency::Expired => "⛔",
+    };
+    let note = move || match state() {
+        Urgency::Calm => "",
+        Urgency::Hurry => " · accept soon",
+        Urgency::Expired => " · get a new quote",
+    };
+    let fraction = move || {
+        let left = seconds.get().clamp(0, QUOTE_TTL_SECONDS);
+        format!("{:.3}", left as f64 / QUOTE_TTL_SECONDS as f64)
+    };
+    view! {
+        <div class=class data-testid="countdown">
+            <p class="countdown__text">
+                <span class="countdown__icon" aria-hidden="true">{icon}</span>
+                <span class="countdown__label">{move || countdown_label(seconds.get())}</span>
+                <span class="countdown__note">{note}</span>
+            </p>
+            <svg class="countdown__bar" viewBox="0 0 1 1" preserveAspectRatio="none" aria-hidden="true">
+                <rect class="countdown__track" width="1" height="1"></rect>
+                <rect class="countdown__fill" width=fraction height="1"></rect>
+            </svg>
+            <p class="visually-hidden" aria-live="polite" aria-atomic="true" data-testid="countdown-announcement">
+                {move || spoken.get()}
+            </p>
+        </div>
+    }
+}

@@ -1,0 +1,45 @@
+//! Loading indicator that appears only after 150 ms, so fast answers do not flicker.
+
+use std::time::Duration;
+
+use leptos::prelude::*;
+
+/// Delay before the spinner appears.
+pub const SPINNER_DELAY_MS: u64 = 150;
+
+#[component]
+pub fn Loading(#[prop(optional, into)] label: Option<String>) -> impl IntoView {
+    let label = label
+        .filter(|text| !text.trim().is_empty())
+        .unwrap_or_else(|| "Loading…".to_string());
+    let visible = RwSignal::new(false);
+    if let Ok(handle) = set_timeout_with_handle(
+        move || {
+            visible.try_set(true);
+        },
+        Duration::from_millis(SPINNER_DELAY_MS),
+    ) {
+        on_cleanup(move || handle.clear());
+    }
+    view! {
+        <div class="loading" role="status" aria-live="polite">
+            {move || {
+                let label = label.clone();
+                visible
+                    .get()
+                    .then(move || {
+                        view! {
+                            <span class="spinner" aria-hidden="true"></span>
+                            <span class="loading__label">{label}</span>
+                        }
+                    })
+            }}
+        </div>
+    }
+}
+
+/// A small inline spinner for buttons and pending states (no delay).
+#[component]
+pub fn Spinner() -> impl IntoView {
+    view! { <span class="spinner spinner--small" aria-hidden="true"></span> }
+}

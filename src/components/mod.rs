@@ -1,0 +1,38 @@
+//! Reusable views. Pages compose these; see `.notes/portal-foundation.md`.
+
+pub mod api_view;
+pub mod chart;
+pub mod confirm_dialog;
+pub mod copy_button;
+pub mod countdown;
+pub mod deposits_table;
+pub mod env_badge;
+pub mod error_panel;
+pub mod field;
+pub mod key_reveal;
+pub mod loading;
+pub mod money;
+pub mod page_header;
+pub mod pagination;
+pub mod qr;
+pub mod rate_ticker;
+pub mod status_badge;
+pub mod time;
+pub mod timeline;
+
+pub use api_view::ApiView;
+pub use chart::DepositsChart;
+pub use confirm_dialog::ConfirmDialog;
+pub use copy_button::CopyButton;
+pub use countdown::Countdown;
+pub use deposits_table::{DepositsTable, ShortId};
+pub use env_badge::EnvBadge;
+pub use error_panel::ErrorPanel;
+pub use field::Field;
+pub use key_reveal::KeyReveal;
+pub use loading::Loading;
+pub use money::Money;
+pub use page_header::PageHeader;
+pub use qr::QrCode;
+pub use rate_ticker::RateTicker;
+pub use time::Time;

@@ -1,0 +1,154 @@
+//! The live USDT/RUB rate in the top bar (GET /rates/current): the effective rate the next quote
+//! uses, and its age. Asked every 15 s while the tab is visible (at once when it becomes visible
+//! again after that long). Optional: a failure shows "rate unavailable" or keeps the last value
+//! marked stale, never an error page. A 401 goes through the same client as every other
+//! request (the session ends once, the shell sends the user to sign in).
+
+use std::time::Duration;
+
+use chrono::{DateTime, Utc};
+use leptos::prelude::*;
+use leptos::task::spawn_local;
+use lumo_api::models::Rate;
+use lumo_api::rules::money::format_rate;
+use lumo_api::rules::rates::{age_label, is_stale, rate_age_seconds, refresh_due};
+use lumo_api::ApiError;
+use send_wrapper::SendWrapper;
+
+use crate::client::{use_client, Cancel};
+
+#[derive(Clone, PartialEq)]
+struct Shown {
+    rate: Rate,
+    fetched_at: DateTime<Utc>,
+}
+
+#[derive(Clone, Copy, PartialEq, Eq)]
+enum Failure {
+    /// 404/405: this deployment has no rate operation; polling stops.
+    Unsupported,
+    /// 503, network, timeout, anything else: the next poll tries again.
+    Failed,
+}
+
+fn tab_visible() -> bool {
+    web_sys::window()
+        .and_then(|w| w.document())
+        .map(|d| !d.hidden())
+        .unwrap_or(true)
+}
+
+#[component]
+pub fn RateTicker() -> impl IntoView {
+    let client = use_client();
+    let shown = RwSignal::new(None::<Shown>);
+    let failure = RwSignal::new(None::<Failure>);
+    let last_attempt = RwSignal::new(None::<DateTime<Utc>>);
+    let in_flight = RwSignal::new(false);
+    let now = RwSignal::new(Utc::now());
+    let cancel = Cancel::new();
+    {
+        let cancel = SendWrapper::new(cancel.clone());
+        on_cleanup(move || cancel.cancel());
+    }
+
+    let fetch = move || {
+        if in_flight.get_untracked() || failure.get_untracked() == Some(Failure::Unsupported) {
+            return;
+        }
+        in_flight.set(true);
+        last_attempt.set(Some(Utc::now()));
+        let cancel = cancel.clone();
+        spawn_local(async move {
+            let result = client
+                .send_cancellable(&lumo_api::requests::get_current_rate(), Some(&cancel))
+                .await;
+            if cancel.is_cancelled() {
+                return;
+            }
+            in_flight.try_set(false);
+            match result {
+                Ok(rate) => {
+                    shown.try_set(Some(Shown {
+                        rate,
+                        fetched_at: Utc::now(),
+                    }));
+                    failure.try_set(None);
+                }
+                Err(error) if error.is_unsupported_operation() => {
+                    failure.try_set(Some(Failure::Unsupported));
+                }
+                // The session handles a 401 (sign-in page); nothing to show here.
+                Err(ApiError::Unauthorized { .. }) => {}
+                Err(_) => {
+                    failure.try_set(Some(Failure::Failed));
+                }
+            }
+        });
+    };
+
+    let fetch_now = fetch.clone();
+    let tick = move || {
+        let at = Utc::now();
+        now.try_set(at);
+        if tab_visible() && refresh_due(last_attempt.get_untracked(), at) {
+            fetch();
+        }
+    };
+    fetch_now();
+    if let Ok(handle) = set_interval_with_handle(tick, Duration::from_secs(1)) {
+        on_cleanup(move || handle.clear());
+    }
+
+    let age = move || {
+        shown.with(|s| {
+            s.as_ref()
+                .map(|s| rate_age_seconds(s.rate.updated_at, s.fetched_at, now.get()))
+        })
+    };
+    let stale = move || failure.get().is_some() || age().is_some_and(is_stale);
+
+    view! {
+        <div class="rate-slot">
+            {move || match (shown.get(), failure.get()) {
+                (None, None) => view! {
+                    <span class="rate-ticker rate-ticker--loading" data-testid="rate-ticker">"USDT/RUB …"</span>
+                }.into_any(),
+                (None, Some(kind)) => {
+                    let title = match kind {
+                        Failure::Unsupported => "This environment does not provide a live rate.",
+                        Failure::Failed => "The rate could not be loaded; trying again shortly.",
+                    };
+                    view! {
+                        <span class="rate-ticker rate-ticker--unavailable" title=title data-testid="rate-ticker">
+                            "USDT/RUB: rate unavailable"
+                        </span>
+                    }.into_any()
+                }
+                (Some(s), _) => {
+                    let rate_text = format_rate(s.rate.effective_rate);
+                    let title = format!(
+                        "Effective rate for your quotes: {} (base {}, commission {} bps)",
+                        format_rate(s.rate.effective_rate),
+                        format_rate(s.rate.rate),
+                        s.rate.qr_rate_offset_bps,
+                    );
+                    view! {
+                        <span class="rate-ticker" class:rate-ticker--stale=stale title=title data-testid="rate-ticker">
+                            <span class="rate-ticker__pair">"USDT/RUB"</span>
+                            " "
+                            <span class="rate-ticker__value" data-testid="rate-value">{rate_text}</span>
+                            " "
+                            <span class="rate-ticker__age">
+                                {move || age().map(age_label).unwrap_or_default()}
+                            </span>
+                            {move || stale().then(|| view! {
+                                <span class="rate-ticker__stale">" · stale"</span>
+                            })}
+                        </span>
+                    }.into_any()
+                }
+            }}
+        </div>
+    }
+}

@@ -1,0 +1,260 @@
+//! One shared copy of `GET /disputes` for the signed-in company.
+//!
+//! The API has no per-order dispute lookup, so the order page finds an order's dispute in the
+//! full history, the same list the disputes page shows. [`DisputesStore::provide`] runs once in
+//! the shell; the list is loaded the first time a page asks for it ([`DisputesStore::resource`])
+//! and then shared: filing a dispute refetches it, the disputes page refreshes it while disputes
+//! are open ([`DisputesStore::auto_refresh`]).
+//!
+//! Also here: the unsent dispute reason of each order, kept in sessionStorage so it survives a
+//! failed submit and a reload (cleared when it is sent, and on sign-out).
+
+use std::time::Duration;
+
+use chrono::{DateTime, Utc};
+use leptos::prelude::*;
+use leptos::reactive::owner::WeakOwner;
+use lumo_api::models::Dispute;
+use lumo_api::ApiError;
+use send_wrapper::SendWrapper;
+use wasm_bindgen::closure::Closure;
+use wasm_bindgen::JsCast;
+
+use crate::client::{api_resource, ApiResource};
+use crate::session::{use_session, EndReason};
+
+/// How often open disputes are refreshed while their page is visible.
+pub const AUTO_REFRESH_SECONDS: i64 = 20;
+
+#[derive(Clone, Copy)]
+pub struct DisputesStore {
+    owner: StoredValue<Option<WeakOwner>>,
+    resource: StoredValue<Option<ApiResource<Vec<Dispute>>>>,
+    /// The last list that arrived (kept when a later refresh fails).
+    latest: RwSignal<Option<Vec<Dispute>>>,
+    /// The last refresh failed with this (cleared by the next success).
+    error: RwSignal<Option<ApiError>>,
+    /// When `latest` arrived (browser clock).
+    updated_at: RwSignal<Option<DateTime<Utc>>>,
+    loading: RwSignal<bool>,
+}
+
+impl DisputesStore {
+    /// Call once, in the signed-in shell: the store lives as long as the session's layout.
+    pub fn provide() -> DisputesStore {
+        let owner = Owner::current().map(|o| o.downgrade());
+        let store = DisputesStore {
+            owner: StoredValue::new(owner),
+            resource: StoredValue::new(None),
+            latest: RwSignal::new(None),
+            error: RwSignal::new(None),
+            updated_at: RwSignal::new(None),
+            loading: RwSignal::new(false),
+        };
+        provide_context(store);
+        let session = use_session();
+        on_cleanup(move || {
+            // The layout goes away when the session ends: drafts stay for an expired key (the
+            // user signs in again and finds them), and go with an explicit sign-out.
+            if untrack(|| session.ended()) == Some(EndReason::SignedOut) {
+                clear_all_drafts();
+            }
+        });
+        store
+    }
+
+    /// The shared resource, created (and loaded) on first use.
+    pub fn resource(&self) -> ApiResource<Vec<Dispute>> {
+        if let Some(resource) = self.resource.get_value() {
+            return resource;
+        }
+        let store = *self;
+        let create = move || {
+            let resource = api_resource(|| (), |()| lumo_api::requests::list_disputes());
+            Effect::new(move |_| {
+                let loading = resource.loading();
+                store.loading.try_set(loading);
+                match resource.get() {
+                    Some(Ok(list)) => {
+                        store.latest.try_set(Some(list));
+                        store.error.try_set(None);
+                        store.updated_at.try_set(Some(Utc::now()));
+                    }
+                    Some(Err(error)) => {
+                        store.error.try_set(Some(error));
+                    }
+                    None => {}
+                }
+            });
+            resource
+        };
+        let owner = self.owner.get_value().and_then(|weak| weak.upgrade());
+        let resource = match owner {
+            Some(owner) => owner.with(create),
+            None => create(),
+        };
+        self.resource.set_value(Some(resource));
+        resource
+    }
+
+    /// Load again (after filing a dispute, or from a Refresh button).
+    pub fn refetch(&self) {
+        match self.resource.get_value() {
+            Some(resource) => resource.refetch(),
+            None => {
+                self.resource();
+            }
+        }
+    }
+
+    /// The last list that arrived, tracked. `None` until the first answer.
+    pub fn latest(&self) -> Option<Vec<Dispute>> {
+        self.latest.get()
+    }
+
+    /// Read the last list without cloning it.
+    pub fn with_latest<R>(&self, f: impl FnOnce(Option<&Vec<Dispute>>) -> R) -> R {
+        self.latest.with(|list| f(list.as_ref()))
+    }
+
+    pub fn latest_untracked(&self) -> Option<Vec<Dispute>> {
+        self.latest.try_get_untracked().flatten()
+    }
+
+    /// The last load failed (tracked); cleared by the next success.
+    pub fn error(&self) -> Option<ApiError> {
+        self.error.get()
+    }
+
+    pub fn updated_at(&self) -> Option<DateTime<Utc>> {
+        self.updated_at.get()
+    }
+
+    /// A load is in flight (tracked).
+    pub fn loading(&self) -> bool {
+        self.loading.get()
+    }
+
+    /// Put a dispute the API just returned into the list at once (newest first), before the
+    /// refetch confirms it, so pages show it without waiting.
+    pub fn remember(&self, dispute: Dispute) {
+        self.latest.try_update(|list| {
+            if let Some(list) = list {
+                match list.iter_mut().find(|d| d.id == dispute.id) {
+                    Some(known) => *known = dispute,
+                    None => list.insert(0, dispute),
+                }
+            }
+        });
+    }
+
+    /// Refresh every [`AUTO_REFRESH_SECONDS`] while `active` is true and the tab is visible;
+    /// a tab coming back into view refreshes at once if the list is older than that. Stops when
+    /// the calling view goes away. Returns whether the tab is hidden (tracked), for the UI.
+    pub fn auto_refresh(&self, active: Signal<bool>) -> Signal<bool> {
+        let store = *self;
+        let hidden = RwSignal::new(document_hidden());
+        let maybe_refresh = move || {
+            let due = store
+                .updated_at
+                .try_get_untracked()
+                .flatten()
+                .is_none_or(|at| {
+                    Utc::now().signed_duration_since(at).num_seconds() >= AUTO_REFRESH_SECONDS
+                });
+            let busy = store.loading.try_get_untracked().unwrap_or(true);
+            if due && !busy && !document_hidden() && active.try_get_untracked().unwrap_or(false) {
+                store.refetch();
+            }
+        };
+        if let Ok(handle) = set_interval_with_handle(maybe_refresh, Duration::from_secs(2)) {
+            on_cleanup(move || handle.clear());
+        }
+        if let Some(document) = web_sys::window().and_then(|w| w.document()) {
+            let on_change = Closure::<dyn Fn()>::new(move || {
+                let now_hidden = document_hidden();
+                hidden.try_set(now_hidden);
+                if !now_hidden {
+                    maybe_refresh();
+                }
+            });
+            let added = document
+                .add_event_listener_with_callback("visibilitychange", on_change.as_ref().unchecked_ref())
+                .is_ok();
+            if added {
+                let listener = SendWrapper::new((document, on_change));
+                on_cleanup(move || {
+                    let (document, on_change) = &*listener;
+                    let _ = document.remove_event_listener_with_callback(
+                        "visibilitychange",
+                        on_change.as_ref().unchecked_ref(),
+                    );
+                });
+            }
+        }
+        hidden.into()
+    }
+}
+
+pub fn use_disputes_store() -> DisputesStore {
+    expect_context::<DisputesStore>()
+}
+
+fn document_hidden() -> bool {
+    web_sys::window()
+        .and_then(|w| w.document())
+        .is_some_and(|d| d.visibility_state() == web_sys::VisibilityState::Hidden)
+}
+
+// ---- Reason drafts (sessionStorage, one key per order) ----
+
+const DRAFT_PREFIX: &str = "lumo.disputeDraft.";
+
+fn session_storage() -> Option<web_sys::Storage> {
+    web_sys::window()?.session_storage().ok().flatten()
+}
+
+fn draft_key(order_id: &str) -> String {
+    format!("{DRAFT_PREFIX}{order_id}")
+}
+
+/// The unsent reason typed for this order, if any.
+pub fn load_draft(order_id: &str) -> Option<String> {
+    session_storage()?
+        .get_item(&draft_key(order_id))
+        .ok()
+        .flatten()
+        .filter(|text| !text.is_empty())
+}
+
+/// Keep the reason as typed (an empty text removes the draft).
+pub fn save_draft(order_id: &str, text: &str) {
+    let Some(storage) = session_storage() else {
+        return;
+    };
+    let key = draft_key(order_id);
+    let _ = if text.is_empty() {
+        storage.remove_item(&key)
+    } else {
+        storage.set_item(&key, text)
+    };
+}
+
+pub fn clear_draft(order_id: &str) {
+    if let Some(storage) = session_storage() {
+        let _ = storage.remove_item(&draft_key(order_id));
+    }
+}
+
+fn clear_all_drafts() {
+    let Some(storage) = session_storage() else {
+        return;
+    };
+    let keys: Vec<String> = (0..storage.length().unwrap_or(0))
+        .filter_map(|i| storage.key(i).ok().flatten())
+        .filter(|key| key.starts_with(DRAFT_PREFIX))
+        .collect();
+    for key in keys {
+        let _ = storage.remove_item(&key);
+    }
+}

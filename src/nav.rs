@@ -1,0 +1,181 @@
+//! Pure navigation rules: the sidebar's items and which is current, safe return paths after
+//! sign-in, and the sign-in URL. Tested natively.
+
+use lumo_api::requests::percent_encode;
+
+/// One sidebar entry.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct NavItem {
+    pub href: &'static str,
+    pub label: &'static str,
+}
+
+pub const NAV_ITEMS: &[NavItem] = &[
+    NavItem {
+        href: "/orders",
+        label: "Orders",
+    },
+    NavItem {
+        href: "/orders/new",
+        label: "New order",
+    },
+    NavItem {
+        href: "/disputes",
+        label: "Disputes",
+    },
+    NavItem {
+        href: "/wallet",
+        label: "Wallet",
+    },
+    NavItem {
+        href: "/user-wallets",
+        label: "User wallets",
+    },
+    NavItem {
+        href: "/profile",
+        label: "Profile",
+    },
+];
+
+/// Whether `item` is the current section for `path`: its own path or one below it, except that
+/// "/orders/new" belongs to "New order", not to "Orders".
+pub fn is_current(item: &NavItem, path: &str) -> bool {
+    let path = path.trim_end_matches('/');
+    let below = path == item.href
+        || path
+            .strip_prefix(item.href)
+            .is_some_and(|rest| rest.starts_with('/'));
+    if !below {
+        return false;
+    }
+    // A more specific item claims the path.
+    !NAV_ITEMS.iter().any(|other| {
+        other.href.len() > item.href.len()
+            && other.href.starts_with(item.href)
+            && (path == other.href || path.starts_with(&format!("{}/", other.href)))
+    })
+}
+
+/// Where to go after signing in, from the `return` query value. Only same-origin paths are
+/// accepted: a single leading '/', never "//" or "/\" (protocol-relative), no scheme, no control
+/// characters, and never back to the sign-in pages themselves.
+pub fn safe_return_path(raw: Option<&str>) -> Option<String> {
+    let path = raw?;
+    let mut chars = path.chars();
+    if chars.next() != Some('/') {
+        return None;
+    }
+    if matches!(chars.next(), Some('/') | Some('\\')) {
+        return None;
+    }
+    if path.chars().any(|c| c.is_control() || c == '\\') {
+        return None;
+    }
+    let route = path.split(['?', '#']).next().unwrap_or_default();
+    if route == "/login" || route == "/register" {
+        return None;
+    }
+    Some(path.to_string())
+}
+
+/// After sign-in: the return path if it is safe, else the orders page.
+pub fn after_sign_in(raw: Option<&str>) -> String {
+    safe_return_path(raw).unwrap_or_else(|| "/orders".to_string())
+}
+
+/// The sign-in URL, with an optional reason (`expired`) and the path to come back to.
+pub fn login_url(reason: Option<&str>, return_to: Option<&str>) -> String {
+    let mut url = String::from("/login");
+    let mut sep = '?';
+    if let Some(reason) = reason {
+        url.push(sep);
+        url.push_str("reason=");
+        url.push_str(&percent_encode(reason));
+        sep = '&';
+    }
+    if let Some(path) = safe_return_path(return_to) {
+        if path != "/" {
+            url.push(sep);
+            url.push_str("return=");
+            url.push_str(&percent_encode(&path));
+        }
+    }
+    url
+}
+
+/// Path and query of the current location as one string ("/orders?status=failed").
+pub fn path_with_query(path: &str, search: &str) -> String {
+    if search.is_empty() {
+        path.to_string()
+    } else {
+        format!("{path}?{}", search.trim_start_matches('?'))
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn current(path: &str) -> Vec<&'static str> {
+        NAV_ITEMS
+            .iter()
+            .filter(|item| is_current(item, path))
+            .map(|item| item.label)
+            .collect()
+    }
+
+    #[test]
+    fn exactly_one_section_is_current() {
+        assert_eq!(current("/orders"), ["Orders"]);
+        assert_eq!(current("/orders/"), ["Orders"]);
+        assert_eq!(current("/orders/abc-123"), ["Orders"]);
+        assert_eq!(current("/orders/new"), ["New order"]);
+        assert_eq!(current("/user-wallets/ext-1"), ["User wallets"]);
+        assert_eq!(current("/wallet"), ["Wallet"]);
+        assert_eq!(current("/walletx"), Vec::<&str>::new());
+        assert_eq!(current("/nowhere"), Vec::<&str>::new());
+    }
+
+    #[test]
+    fn return_paths_are_same_origin_only() {
+        assert_eq!(
+            safe_return_path(Some("/orders?status=failed")).as_deref(),
+            Some("/orders?status=failed")
+        );
+        assert_eq!(safe_return_path(Some("/")).as_deref(), Some("/"));
+        for bad in [
+            "//evil.example",
+            "/\\evil.example",
+            "https://evil.example",
+            "javascript:alert(1)",
+            "orders",
+            "",
+            "/orders\n",
+            "/a\\b",
+            "/login?return=/x",
+            "/register",
+        ] {
+            assert_eq!(safe_return_path(Some(bad)), None, "{bad:?}");
+        }
+        assert_eq!(safe_return_path(None), None);
+        assert_eq!(after_sign_in(Some("//evil")), "/orders");
+        assert_eq!(after_sign_in(Some("/wallet")), "/wallet");
+    }
+
+    #[test]
+    fn login_url_carries_reason_and_encoded_return() {
+        assert_eq!(login_url(None, None), "/login");
+        assert_eq!(login_url(None, Some("/")), "/login");
+        assert_eq!(
+            login_url(Some("expired"), Some("/orders?status=failed&offset=20")),
+            "/login?reason=expired&return=%2Forders%3Fstatus%3Dfailed%26offset%3D20"
+        );
+        assert_eq!(login_url(None, Some("//evil")), "/login");
+    }
+
+    #[test]
+    fn joins_path_and_query() {
+        assert_eq!(path_with_query("/orders", ""), "/orders");
+        assert_eq!(path_with_query("/orders", "limit=20"), "/orders?limit=20");
+    }
+}

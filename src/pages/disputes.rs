@@ -1,0 +1,400 @@
+//! /disputes: the company's dispute history, newest first as the API returns it (filters only
+//! hide cards, they never reorder). A summary strip counts each status and doubles as the
+//! status filter; a resolution filter and an order-id search complete it. All of it lives in the
+//! URL (`lumo_api::listing::DisputesView`). While disputes are open the list refreshes itself
+//! every 20 s (paused when the tab is hidden), with an "Updated hh:mm:ss" cue and a Refresh button.
+
+use std::time::Duration;
+
+use chrono::{Local, Utc};
+use leptos::prelude::*;
+use leptos_router::hooks::{use_navigate, use_query_map};
+use leptos_router::NavigateOptions;
+use lumo_api::listing::{query_string, DisputesView};
+use lumo_api::models::{Dispute, DisputeResolution, DisputeStatus};
+use lumo_api::rules::orders::DisputeCounts;
+
+use crate::components::loading::Spinner;
+use crate::components::status_badge::{dispute_status_label, resolution_label};
+use crate::components::{ErrorPanel, Loading, PageHeader};
+use crate::disputes_store::{use_disputes_store, AUTO_REFRESH_SECONDS};
+use crate::pages::orders::query_pairs;
+
+pub(crate) mod card;
+
+use card::DisputeCard;
+
+/// Cards rendered at first; "Show more" adds as many again.
+const CHUNK: usize = 50;
+
+fn disputes_url(view: &DisputesView) -> String {
+    let query = query_string(&view.to_query());
+    if query.is_empty() {
+        "/disputes".to_string()
+    } else {
+        format!("/disputes?{query}")
+    }
+}
+
+#[component]
+pub fn DisputesPage() -> impl IntoView {
+    let query = use_query_map();
+    let state = Memo::new(move |_| DisputesView::from_query(&query_pairs(&query.read())));
+    let navigate = use_navigate();
+    let go = Callback::new(move |(next, replace): (DisputesView, bool)| {
+        navigate(
+            &disputes_url(&next),
+            NavigateOptions {
+                replace,
+                scroll: false,
+                ..Default::default()
+            },
+        )
+    });
+
+    let store = use_disputes_store();
+    let already_loaded = store.latest_untracked().is_some();
+    store.resource();
+    if already_loaded {
+        // Shown from the shared copy at once, refreshed underneath.
+        store.refetch();
+    }
+    let counts = Memo::new(move |_| store.with_latest(|list| list.map(|l| DisputeCounts::count(l))));
+    let has_open = Signal::derive(move || counts.get().is_some_and(|c| c.open() > 0));
+    let hidden = store.auto_refresh(has_open);
+
+    // "open 3 days" stays right on a page left open.
+    let now = RwSignal::new(Utc::now());
+    if let Ok(handle) = set_interval_with_handle(move || now.set(Utc::now()), Duration::from_secs(30)) {
+        on_cleanup(move || handle.clear());
+    }
+    Effect::new(move |_| {
+        if store.updated_at().is_some() {
+            now.set(Utc::now());
+        }
+    });
+
+    let refresh = move |_| store.refetch();
+    let updated = move || {
+        store
+            .updated_at()
+            .map(|at| format!("Updated {}", at.with_timezone(&Local).format("%H:%M:%S")))
+    };
+    let auto_note = move || {
+        if !has_open.get() {
+            "Auto-refresh is off: no dispute is open.".to_string()
+        } else if hidden.get() {
+            "Auto-refresh paused while this tab is hidden.".to_string()
+        } else {
+            format!("Refreshes every {AUTO_REFRESH_SECONDS} s while disputes are open.")
+        }
+    };
+
+    view! {
+        <div class="disputes-page">
+            <PageHeader title="Disputes" subtitle="Every dispute of your company, newest first.">
+                <div class="refresh-status">
+                    <span class="refresh-status__time" data-testid="disputes-updated" aria-live="polite">{updated}</span>
+                    <span class="refresh-status__note muted">{auto_note}</span>
+                </div>
+                <button
+                    type="button"
+                    class="btn btn-secondary"
+                    on:click=refresh
+                    disabled=move || store.loading()
+                    aria-busy=move || store.loading().to_string()
+                >
+                    {move || store.loading().then(|| view! { <Spinner/> })}
+                    "Refresh"
+                </button>
+            </PageHeader>
+            <div class="api-view" aria-busy=move || store.loading().to_string()>
+                <div
+                    class="refresh-bar"
+                    class:refresh-bar--active=move || store.loading() && store.with_latest(|l| l.is_some())
+                    aria-hidden="true"
+                ></div>
+                {move || {
+                    let loaded = store.with_latest(|l| l.is_some());
+                    match (loaded, store.error()) {
+                        (false, Some(error)) => {
+                            let retry = Callback::new(move |()| store.refetch());
+                            view! { <ErrorPanel error retry title="Disputes could not be loaded"/> }.into_any()
+                        }
+                        (false, None) => view! { <Loading label="Loading disputes…"/> }.into_any(),
+                        (true, _) => view! { <DisputesBody state go now=now.into()/> }.into_any(),
+                    }
+                }}
+            </div>
+        </div>
+    }
+}
+
+#[component]
+fn DisputesBody(
+    state: Memo<DisputesView>,
+    go: Callback<(DisputesView, bool)>,
+    now: Signal<chrono::DateTime<Utc>>,
+) -> impl IntoView {
+    let store = use_disputes_store();
+    let counts = Memo::new(move |_| {
+        store.with_latest(|list| list.map(|l| DisputeCounts::count(l)).unwrap_or_default())
+    });
+    let stale_error = move || {
+        store.error().map(|error| {
+            let at = store
+                .updated_at()
+                .map(|at| at.with_timezone(&Local).format("%H:%M:%S").to_string())
+                .unwrap_or_default();
+            view! {
+                <p class="alert alert-warning" role="status">
+                    {format!("The list could not be refreshed. {error} Showing the list as of {at}.")}
+                </p>
+            }
+        })
+    };
+    let ignored = move || {
+        let ignored = state.with(|s| s.ignored.clone());
+        (!ignored.is_empty()).then(|| view! {
+            <p class="alert alert-warning" role="status">
+                {format!("Part of this link was not understood and is ignored: {}.", ignored.join(", "))}
+            </p>
+        })
+    };
+
+    view! {
+        {stale_error}
+        {ignored}
+        <SummaryStrip state go counts/>
+        <DisputeFilters state go/>
+        <DisputeList state go now/>
+    }
+}
+
+#[component]
+fn SummaryStrip(
+    state: Memo<DisputesView>,
+    go: Callback<(DisputesView, bool)>,
+    counts: Memo<DisputeCounts>,
+) -> impl IntoView {
+    let chip = move |status: Option<DisputeStatus>| {
+        let this = status.clone();
+        let pressed = move || state.with(|s| s.status == this);
+        let count_status = status.clone();
+        let count = move || {
+            let c = counts.get();
+            match &count_status {
+                None => c.total(),
+                Some(DisputeStatus::Submitted) => c.submitted,
+                Some(DisputeStatus::InReview) => c.in_review,
+                Some(DisputeStatus::Resolved) => c.resolved,
+                Some(DisputeStatus::Rejected) => c.rejected,
+                Some(DisputeStatus::Unknown(_)) => c.unknown,
+            }
+        };
+        let label = match &status {
+            None => "All".to_string(),
+            Some(s) => dispute_status_label(s),
+        };
+        let tone = match &status {
+            None => "all",
+            Some(DisputeStatus::Submitted) => "submitted",
+            Some(DisputeStatus::InReview) => "in-review",
+            Some(DisputeStatus::Resolved) => "resolved",
+            Some(DisputeStatus::Rejected) => "rejected",
+            Some(DisputeStatus::Unknown(_)) => "unknown",
+        };
+        let click_status = status.clone();
+        let on_click = move |_| {
+            let mut next = state.get_untracked();
+            // Pressing the active status again shows all.
+            next.status = if next.status == click_status { None } else { click_status.clone() };
+            next.ignored.clear();
+            go.run((next, false));
+        };
+        let wire = status.as_ref().map(|s| s.as_wire().to_string()).unwrap_or_else(|| "all".into());
+        view! {
+            <button
+                type="button"
+                class=format!("summary-chip summary-chip--{tone}")
+                aria-pressed=move || pressed().to_string()
+                data-status=wire
+                on:click=on_click
+            >
+                <span class="summary-chip__count">{count}</span>
+                <span class="summary-chip__label">{label}</span>
+            </button>
+        }
+    };
+    let unknown = move || {
+        let n = counts.get().unknown;
+        (n > 0).then(|| view! {
+            <span class="summary-strip__unknown muted">{format!("{n} with a status this portal does not know")}</span>
+        })
+    };
+    view! {
+        <div class="summary-strip" role="group" aria-label="Disputes by status (filter)">
+            {chip(None)}
+            {chip(Some(DisputeStatus::Submitted))}
+            {chip(Some(DisputeStatus::InReview))}
+            {chip(Some(DisputeStatus::Resolved))}
+            {chip(Some(DisputeStatus::Rejected))}
+            {unknown}
+        </div>
+    }
+}
+
+#[component]
+fn DisputeFilters(state: Memo<DisputesView>, go: Callback<(DisputesView, bool)>) -> impl IntoView {
+    let search = RwSignal::new(String::new());
+    Effect::new(move |_| {
+        let from_url = state.with(|s| s.order.clone().unwrap_or_default());
+        if search.get_untracked().trim() != from_url {
+            search.set(from_url);
+        }
+    });
+    let on_resolution = move |ev: leptos::ev::Event| {
+        let raw = event_target_value(&ev);
+        let mut next = state.get_untracked();
+        next.resolution = (!raw.is_empty()).then(|| DisputeResolution::from_wire(&raw));
+        next.ignored.clear();
+        go.run((next, false));
+    };
+    // Typing filters at once; the URL follows without piling up history entries.
+    let on_search = move |ev: leptos::ev::Event| {
+        let text = event_target_value(&ev);
+        search.set(text.clone());
+        let mut next = state.get_untracked();
+        let trimmed = text.trim();
+        next.order = (!trimmed.is_empty()).then(|| trimmed.to_string());
+        next.ignored.clear();
+        go.run((next, true));
+    };
+    let filtered = move || state.with(|s| s.status.is_some() || s.resolution.is_some() || s.order.is_some());
+    let clear = move |_| {
+        search.set(String::new());
+        go.run((DisputesView::default(), false));
+    };
+    view! {
+        <form class="toolbar dispute-filters" role="search" aria-label="Filter disputes" on:submit=|ev| ev.prevent_default()>
+            <div class="field">
+                <label class="field__label" for="disputes-resolution">"Resolution"</label>
+                <select id="disputes-resolution" class="input" on:change=on_resolution>
+                    <option value="" selected=move || state.with(|s| s.resolution.is_none())>"Any resolution"</option>
+                    {DisputeResolution::KNOWN
+                        .iter()
+                        .map(|resolution| {
+                            let this = resolution.clone();
+                            view! {
+                                <option
+                                    value=resolution.as_wire().to_string()
+                                    selected=move || state.with(|s| s.resolution.as_ref() == Some(&this))
+                                >
+                                    {resolution_label(resolution)}
+                                </option>
+                            }
+                        })
+                        .collect_view()}
+                </select>
+            </div>
+            <div class="field dispute-filters__search">
+                <label class="field__label" for="disputes-order">"Order id"</label>
+                <input
+                    id="disputes-order"
+                    class="input input--code"
+                    type="search"
+                    placeholder="Part of an order id"
+                    autocomplete="off"
+                    prop:value=move || search.get()
+                    on:input=on_search
+                />
+            </div>
+            <Show when=filtered>
+                <button type="button" class="btn btn-ghost" on:click=clear>"Clear filters"</button>
+            </Show>
+        </form>
+    }
+}
+
+#[component]
+fn DisputeList(
+    state: Memo<DisputesView>,
+    go: Callback<(DisputesView, bool)>,
+    now: Signal<chrono::DateTime<Utc>>,
+) -> impl IntoView {
+    let store = use_disputes_store();
+    let shown = RwSignal::new(CHUNK);
+    // A new filter starts from the top of the list again.
+    Effect::new(move |_| {
+        state.track();
+        shown.set(CHUNK);
+    });
+    let visible = Memo::new(move |_| {
+        let view = state.get();
+        store.with_latest(|list| {
+            let list: &[Dispute] = list.map(Vec::as_slice).unwrap_or(&[]);
+            let matching: Vec<Dispute> = view.apply(list).into_iter().cloned().collect();
+            (matching, list.len())
+        })
+    });
+
+    let sizes = Memo::new(move |_| visible.with(|(matching, total)| (matching.len(), *total)));
+    let mode = Memo::new(move |_| match sizes.get() {
+        (_, 0) => 0u8,
+        (0, _) => 1,
+        _ => 2,
+    });
+    let summary = move || {
+        let (count, total) = sizes.get();
+        if count == total {
+            format!("{total} disputes, newest first")
+        } else {
+            format!("{count} of {total} disputes, newest first")
+        }
+    };
+    let more = move || sizes.get().0.saturating_sub(shown.get());
+
+    move || match mode.get() {
+        0 => view! {
+            <div class="card empty-state" data-testid="disputes-empty">
+                <p class="empty-state__title">"No disputes yet"</p>
+                <p class="muted">
+                    "To dispute a completed order (success or failed), open it from "
+                    <a href="/orders">"Orders"</a>" and use “Open dispute”."
+                </p>
+            </div>
+        }
+        .into_any(),
+        1 => {
+            let clear = move |_| go.run((DisputesView::default(), false));
+            view! {
+                <div class="card empty-state" data-testid="disputes-empty">
+                    <p class="empty-state__title">"No disputes match these filters"</p>
+                    <button type="button" class="btn btn-secondary" on:click=clear>"Clear filters"</button>
+                </div>
+            }
+            .into_any()
+        }
+        _ => view! {
+            <p class="list-summary muted" aria-live="polite" data-testid="disputes-summary">{summary}</p>
+            <div class="dispute-list">
+                <For
+                    each=move || {
+                        let limit = shown.get();
+                        visible.with(|(matching, _)| matching.iter().take(limit).cloned().collect::<Vec<_>>())
+                    }
+                    key=|d| (d.id.clone(), d.updated_at, d.status.clone())
+                    let:dispute
+                >
+                    <DisputeCard dispute now order_link=true/>
+                </For>
+            </div>
+            <Show when=move || { more() > 0 }>
+                <button type="button" class="btn btn-secondary btn-block show-more" on:click=move |_| shown.update(|n| *n += CHUNK)>
+                    {move || format!("Show {} more", more().min(CHUNK))}
+                </button>
+            </Show>
+        }
+        .into_any(),
+    }
+}

@@ -1,0 +1,173 @@
+//! "Export CSV": every order the current filters select (all pages, 100 at a time until a short
+//! page), with a live count, cancellable, saved as a Blob through an `<a download>`.
+//! The file holds what the API returned and nothing else (never the API key).
+
+use chrono::Local;
+use leptos::prelude::*;
+use leptos::task::spawn_local;
+use lumo_api::csv::{export_file_name, OrdersExport};
+use lumo_api::listing::OrdersView;
+use lumo_api::ApiError;
+use send_wrapper::SendWrapper;
+use wasm_bindgen::{JsCast, JsValue};
+
+use crate::client::{use_client, Cancel};
+use crate::components::loading::Spinner;
+
+#[derive(Clone, PartialEq)]
+enum ExportState {
+    Idle,
+    Running { fetched: usize },
+    Done { count: usize, file: String },
+    Cancelled { fetched: usize },
+    Failed { fetched: usize, error: ApiError },
+}
+
+#[component]
+pub fn CsvExport(state: Signal<OrdersView>) -> impl IntoView {
+    let client = use_client();
+    let status = RwSignal::new(ExportState::Idle);
+    let running: StoredValue<Option<SendWrapper<Cancel>>> = StoredValue::new(None);
+
+    let stop = move || {
+        if let Some(cancel) = running.try_update_value(Option::take).flatten() {
+            cancel.cancel();
+        }
+    };
+    on_cleanup(stop);
+
+    let start = move || {
+        if matches!(status.get_untracked(), ExportState::Running { .. }) {
+            return;
+        }
+        let view = state.get_untracked();
+        let cancel = Cancel::new();
+        running.set_value(Some(SendWrapper::new(cancel.clone())));
+        status.set(ExportState::Running { fetched: 0 });
+        spawn_local(async move {
+            let mut export = OrdersExport::new(view.status.clone(), view.external_order_id.clone());
+            while let Some(query) = export.next_query() {
+                let answer = client
+                    .send_cancellable(&lumo_api::requests::list_orders(&query), Some(&cancel))
+                    .await;
+                if cancel.is_cancelled() {
+                    status.try_set(ExportState::Cancelled {
+                        fetched: export.fetched(),
+                    });
+                    return;
+                }
+                match answer {
+                    Ok(page) => {
+                        export.add_page(page);
+                        status.try_set(ExportState::Running {
+                            fetched: export.fetched(),
+                        });
+                    }
+                    Err(error) => {
+                        running.try_set_value(None);
+                        status.try_set(ExportState::Failed {
+                            fetched: export.fetched(),
+                            error,
+                        });
+                        return;
+                    }
+                }
+            }
+            running.try_set_value(None);
+            let file = export_file_name(Local::now().date_naive());
+            let saved = save_file(&file, &export.to_csv());
+            status.try_set(match saved {
+                Ok(()) => ExportState::Done {
+                    count: export.fetched(),
+                    file,
+                },
+                Err(detail) => ExportState::Failed {
+                    fetched: export.fetched(),
+                    error: ApiError::Network { detail },
+                },
+            });
+        });
+    };
+
+    let message = move || match status.get() {
+        ExportState::Idle => None,
+        ExportState::Running { fetched: 0 } => Some(("Fetching orders…".to_string(), "")),
+        ExportState::Running { fetched } => Some((format!("Fetched {fetched} orders…"), "")),
+        ExportState::Done { count, file } => Some((
+            format!("Saved {count} orders to {file}."),
+            "export-status--done",
+        )),
+        ExportState::Cancelled { fetched } => Some((
+            format!("Export cancelled after {fetched} orders; nothing was saved."),
+            "",
+        )),
+        ExportState::Failed { fetched, error } => Some((
+            format!("Export failed after {fetched} orders: {error}"),
+            "export-status--error",
+        )),
+    };
+
+    view! {
+        <div class="export">
+            <span class="export-status" aria-live="polite" data-testid="export-status">
+                {move || message().map(|(text, class)| view! {
+                    <span class=format!("export-status__text {class}")>{text}</span>
+                })}
+            </span>
+            {move || match status.get() {
+                ExportState::Running { .. } => view! {
+                    <span class="export__spinner"><Spinner/></span>
+                    <button type="button" class="btn btn-secondary" on:click=move |_| stop()>
+                        "Cancel export"
+                    </button>
+                }
+                .into_any(),
+                _ => view! {
+                    <button
+                        type="button"
+                        class="btn btn-secondary"
+                        title="Download every order matching the filters (all pages) as CSV"
+                        on:click=move |_| start()
+                    >
+                        "Export CSV"
+                    </button>
+                }
+                .into_any(),
+            }}
+        </div>
+    }
+}
+
+/// Offer `text` as a download named `file` (UTF-8 with a byte-order mark, so spreadsheet
+/// programs read Cyrillic merchant names right).
+fn save_file(file: &str, text: &str) -> Result<(), String> {
+    let fail = |what: &str| format!("the file could not be saved ({what})");
+    let window = web_sys::window().ok_or_else(|| fail("no window"))?;
+    let document = window.document().ok_or_else(|| fail("no document"))?;
+    let parts = js_sys::Array::of1(&JsValue::from_str(&format!("\u{feff}{text}")));
+    let options = web_sys::BlobPropertyBag::new();
+    options.set_type("text/csv;charset=utf-8");
+    let blob = web_sys::Blob::new_with_str_sequence_and_options(&parts, &options)
+        .map_err(|_| fail("blob"))?;
+    let url = web_sys::Url::create_object_url_with_blob(&blob).map_err(|_| fail("object URL"))?;
+    let anchor = document
+        .create_element("a")
+        .ok()
+        .and_then(|el| el.dyn_into::<web_sys::HtmlAnchorElement>().ok())
+        .ok_or_else(|| fail("link"))?;
+    anchor.set_href(&url);
+    anchor.set_download(file);
+    anchor.set_hidden(true);
+    let body = document.body().ok_or_else(|| fail("no body"))?;
+    let _ = body.append_child(&anchor);
+    anchor.click();
+    let _ = body.remove_child(&anchor);
+    // Give the browser time to start the download before the URL is released.
+    set_timeout(
+        move || {
+            let _ = web_sys::Url::revoke_object_url(&url);
+        },
+        std::time::Duration::from_secs(30),
+    );
+    Ok(())
+}

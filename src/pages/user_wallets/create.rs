@@ -1,0 +1,145 @@
+//! Create (or find) the wallet of one user. `POST /user-wallets` answers 201 whether it created
+//! the wallet or returned the existing one, so the portal looks the externalId up first and says
+//! plainly which it was (`lumo_api::rules::user_wallets::creation`; when the lookup fails,
+//! `createdAt` is compared with the time of the request).
+
+use chrono::Utc;
+use leptos::prelude::*;
+use leptos::task::spawn_local;
+use lumo_api::models::{CreateUserWalletRequest, UserWallet};
+use lumo_api::requests::{Page, UserWalletsQuery};
+use lumo_api::rules::user_wallets::{creation, Creation};
+use lumo_api::rules::validation::validate_external_id;
+use lumo_api::ApiError;
+
+use super::wallet_href;
+use crate::client::Client;
+use crate::client::use_client;
+use crate::components::error_panel::FormError;
+use crate::components::field::focus_id;
+use crate::components::loading::Spinner;
+use crate::components::{Field, Time};
+
+/// Look the externalId up, then create-or-return its wallet.
+pub(crate) async fn create_or_get(
+    client: Client,
+    external_id: &str,
+) -> Result<(UserWallet, Creation), ApiError> {
+    let requested_at = Utc::now();
+    let lookup = UserWalletsQuery {
+        page: Page::new(1, 0),
+        external_id: Some(external_id.to_string()),
+    };
+    let known_before = match client.send(&lumo_api::requests::list_user_wallets(&lookup)).await {
+        Ok(found) => Some(found.iter().any(|w| w.external_id == external_id)),
+        Err(ApiError::Unauthorized { message }) => return Err(ApiError::Unauthorized { message }),
+        Err(_) => None,
+    };
+    let body = CreateUserWalletRequest {
+        external_id: external_id.to_string(),
+    };
+    let wallet = client.send(&lumo_api::requests::create_user_wallet(&body)).await?;
+    let outcome = creation(&wallet, known_before, requested_at);
+    Ok((wallet, outcome))
+}
+
+#[component]
+pub(crate) fn CreateWalletForm(on_created: Callback<()>) -> impl IntoView {
+    let client = use_client();
+    let external_id = RwSignal::new(String::new());
+    let field_error = RwSignal::new(None::<String>);
+    let form_error = RwSignal::new(None::<String>);
+    let pending = RwSignal::new(false);
+    let result = RwSignal::new(None::<(UserWallet, Creation)>);
+
+    let submit = move |ev: leptos::ev::SubmitEvent| {
+        ev.prevent_default();
+        if pending.get_untracked() {
+            return;
+        }
+        let id = external_id.get_untracked();
+        form_error.set(None);
+        if let Some(problem) = validate_external_id(&id) {
+            field_error.set(Some(problem));
+            focus_id("create-external-id");
+            return;
+        }
+        field_error.set(None);
+        pending.set(true);
+        spawn_local(async move {
+            let answer = create_or_get(client, &id).await;
+            pending.try_set(false);
+            match answer {
+                Ok(done) => {
+                    result.try_set(Some(done));
+                    on_created.run(());
+                }
+                Err(error) => {
+                    result.try_set(None);
+                    let field = error.field_messages("externalId");
+                    if field.is_empty() {
+                        form_error.try_set(Some(error.to_string()));
+                    } else {
+                        field_error.try_set(Some(field.join(" ")));
+                    }
+                }
+            }
+        });
+    };
+
+    view! {
+        <div class="card create-wallet">
+            <div class="card__header">
+                <h2 class="card__title">"Get a user's wallet"</h2>
+                <p class="card__subtitle">"Creates the wallet for this user id, or returns the one it already has."</p>
+            </div>
+            <form class="form create-wallet__form" on:submit=submit novalidate>
+                <div class="form-grid">
+                    <Field id="create-external-id" label="User id (externalId)" value=external_id
+                        error=Signal::derive(move || field_error.get()) code=true required=true
+                        hint="Your own id of the user, up to 255 characters." placeholder="user-42"/>
+                </div>
+                <div class="form-actions">
+                    <button type="submit" class="btn btn-primary" disabled=move || pending.get()>
+                        {move || pending.get().then(|| view! { <Spinner/> })}
+                        "Create or get wallet"
+                    </button>
+                </div>
+                <FormError message=Signal::derive(move || form_error.get())/>
+            </form>
+            <div aria-live="polite">
+                {move || result.get().map(|(wallet, outcome)| view! { <CreatedNotice wallet outcome/> })}
+            </div>
+        </div>
+    }
+}
+
+#[component]
+fn CreatedNotice(wallet: UserWallet, outcome: Creation) -> impl IntoView {
+    let href = wallet_href(&wallet.external_id);
+    let id = wallet.external_id.clone();
+    let (class, title) = match outcome {
+        Creation::New => ("alert alert-success", format!("New wallet created for \u{201c}{id}\u{201d}.")),
+        Creation::Existing => (
+            "alert alert-info",
+            format!("\u{201c}{id}\u{201d} already had a wallet: it was returned unchanged, nothing new was created."),
+        ),
+    };
+    let outcome_attr = match outcome {
+        Creation::New => "new",
+        Creation::Existing => "existing",
+    };
+    view! {
+        <div class=class role="status" data-testid="create-result" data-outcome=outcome_attr>
+            <p class="alert__title">{title}</p>
+            <p>
+                "Address: " <code class="mono">{wallet.address.clone()}</code>
+                " · created " <Time value=wallet.created_at/>
+            </p>
+            {wallet.is_blocked.then(|| view! {
+                <p>"This wallet is blocked. Open it and replace it to issue a new address."</p>
+            })}
+            <p><a href=href>"Open this wallet"</a></p>
+        </div>
+    }
+}

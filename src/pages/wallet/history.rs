@@ -1,0 +1,164 @@
+//! A deposit history section (company or user wallet): chart, table and pagination, with its own
+//! loading, empty, error and "not available on this environment" states. The page lives in the
+//! URL query as the API's own `limit`/`offset` (`lumo_api::rules::deposits::OffsetPaging`).
+
+use leptos::prelude::*;
+use leptos_router::hooks::{use_location, use_navigate, use_query_map};
+use lumo_api::listing::{query_string, PAGE_SIZES};
+use lumo_api::requests::Page;
+use lumo_api::rules::deposits::{DepositLine, OffsetPaging, PageInfo};
+use lumo_api::ApiError;
+
+use crate::components::pagination::Pagination;
+use crate::components::{DepositsChart, DepositsTable, ErrorPanel, Loading};
+
+/// The deposit page in the URL, and a way to move to another page of it (same path).
+#[derive(Clone, Copy)]
+pub(crate) struct HistoryPaging {
+    pub paging: Memo<OffsetPaging>,
+    pub go: Callback<Page>,
+}
+
+pub(crate) fn use_history_paging() -> HistoryPaging {
+    let query = use_query_map();
+    let location = use_location();
+    let paging = Memo::new(move |_| {
+        let pairs: Vec<(String, String)> = query.with(|map| {
+            map.into_iter()
+                .map(|(key, value)| (key.to_string(), value.to_string()))
+                .collect()
+        });
+        OffsetPaging::from_query(&pairs)
+    });
+    let navigate = use_navigate();
+    let go = Callback::new(move |page: Page| {
+        let path = location.pathname.get_untracked();
+        let query = query_string(&OffsetPaging::query_for(page));
+        let url = if query.is_empty() {
+            path
+        } else {
+            format!("{path}?{query}")
+        };
+        navigate(&url, Default::default());
+    });
+    HistoryPaging { paging, go }
+}
+
+#[component]
+pub(crate) fn DepositHistory(
+    /// The answer for the current page, already turned into rows.
+    #[prop(into)]
+    result: Signal<Option<Result<Vec<DepositLine>, ApiError>>>,
+    #[prop(into)] loading: Signal<bool>,
+    retry: Callback<()>,
+    paging: HistoryPaging,
+    /// Show the receiving address column (user deposits).
+    #[prop(optional)]
+    show_to_address: bool,
+    /// The user's current address (user deposits to another address are flagged as old).
+    #[prop(optional, into)]
+    current_address: Signal<Option<String>>,
+    /// What an empty history says.
+    #[prop(into)]
+    empty_text: String,
+) -> impl IntoView {
+    let HistoryPaging { paging, go } = paging;
+    let on_limit = move |ev: leptos::ev::Event| {
+        if let Ok(limit) = event_target_value(&ev).parse::<u32>() {
+            go.run(Page::new(limit, 0));
+        }
+    };
+    let limits = move || {
+        let current = paging.with(|p| p.page.limit);
+        let mut sizes: Vec<u32> = PAGE_SIZES.to_vec();
+        if !sizes.contains(&current) {
+            sizes.push(current);
+            sizes.sort_unstable();
+        }
+        sizes
+            .into_iter()
+            .map(|size| view! { <option value=size.to_string() selected=size == current>{size}</option> })
+            .collect_view()
+    };
+    let refreshing = move || loading.get() && result.with(Option::is_some);
+
+    let body = move || match result.get() {
+        None => view! { <Loading label="Loading deposits…"/> }.into_any(),
+        Some(Err(error)) if error.is_unsupported_operation() => view! {
+            <div class="alert alert-info" role="status" data-testid="deposits-unavailable">
+                <p class="alert__title">"Deposit history is not available on this environment."</p>
+                <p>"This API deployment does not offer a deposit history. Balances above are still current."</p>
+            </div>
+        }
+        .into_any(),
+        Some(Err(error)) => view! { <ErrorPanel error retry title="Deposit history could not be loaded"/> }.into_any(),
+        Some(Ok(rows)) => {
+            let page = paging.get_untracked().page;
+            let info = PageInfo { page, count: rows.len() };
+            if rows.is_empty() {
+                let first = move |_| go.run(Page::new(page.limit, 0));
+                return view! {
+                    <div class="card empty-state" data-testid="deposits-empty">
+                        {if info.has_previous() {
+                            view! {
+                                <p class="empty-state__title">"No deposits on this page"</p>
+                                <p class="muted">"The history ends before this page."</p>
+                                <button type="button" class="btn btn-secondary" on:click=first>"Go to the first page"</button>
+                            }.into_any()
+                        } else {
+                            view! {
+                                <p class="empty-state__title">"No deposits yet"</p>
+                                <p class="muted">{empty_text.clone()}</p>
+                            }.into_any()
+                        }}
+                    </div>
+                }
+                .into_any();
+            }
+            let number = page.number();
+            let has_next = info.has_next();
+            let count = rows.len();
+            let on_page = Callback::new(move |n: u32| {
+                go.run(Page::new(page.limit, n.saturating_sub(1).saturating_mul(page.limit)))
+            });
+            view! {
+                <div class="card">
+                    <DepositsChart deposits=rows.clone()/>
+                </div>
+                <div class="card card--flush">
+                    <DepositsTable rows show_to_address current_address=current_address.get()/>
+                </div>
+                <p class="muted deposits-range" data-testid="deposits-range">{info.range_label()}</p>
+                <Pagination
+                    page=Signal::derive(move || number)
+                    has_next=Signal::derive(move || has_next)
+                    rows=Signal::derive(move || count)
+                    noun="deposits"
+                    on_page
+                />
+            }
+            .into_any()
+        }
+    };
+
+    view! {
+        <div class="api-view deposit-history" aria-busy=move || loading.get().to_string()>
+            <div class="refresh-bar" class:refresh-bar--active=refreshing aria-hidden="true"></div>
+            <div class="toolbar deposit-history__toolbar">
+                <div class="field">
+                    <label class="field__label" for="deposits-limit">"Per page"</label>
+                    <select id="deposits-limit" class="input" on:change=on_limit>{limits}</select>
+                </div>
+            </div>
+            {move || {
+                let ignored = paging.with(|p| p.ignored.clone());
+                (!ignored.is_empty()).then(|| view! {
+                    <p class="alert alert-warning" role="status">
+                        {format!("Part of this link was not understood and is ignored: {}.", ignored.join(", "))}
+                    </p>
+                })
+            }}
+            {body}
+        </div>
+    }
+}

@@ -1,0 +1,134 @@
+//! The signed-in session as stored in the browser, and the pure rules around it. No web APIs
+//! here, so it is tested natively.
+
+use std::fmt;
+
+use serde::{Deserialize, Serialize};
+
+use crate::config::Environment;
+
+/// Key under which the session is stored in sessionStorage or localStorage.
+pub const STORAGE_KEY: &str = "lumo.session";
+
+/// Everything the portal needs to call the API for one company.
+#[derive(Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(rename_all = "camelCase")]
+pub struct Session {
+    pub api_key: String,
+    pub environment: Environment,
+    pub company_id: String,
+    pub company_name: String,
+    /// Kept in localStorage (survives the browser) rather than sessionStorage (this tab only).
+    pub remember: bool,
+}
+
+/// Never prints the API key.
+impl fmt::Debug for Session {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.debug_struct("Session")
+            .field("api_key", &"<redacted>")
+            .field("environment", &self.environment)
+            .field("company_id", &self.company_id)
+            .field("company_name", &self.company_name)
+            .field("remember", &self.remember)
+            .finish()
+    }
+}
+
+/// Which Web Storage area holds the session.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum StorageArea {
+    /// sessionStorage: gone when the tab closes.
+    Session,
+    /// localStorage: "keep me signed in on this device".
+    Local,
+}
+
+impl Session {
+    pub fn storage_area(&self) -> StorageArea {
+        if self.remember {
+            StorageArea::Local
+        } else {
+            StorageArea::Session
+        }
+    }
+
+    pub fn to_json(&self) -> String {
+        // Plain strings and a bool: serialising cannot fail; an empty string stores nothing.
+        serde_json::to_string(self).unwrap_or_default()
+    }
+
+    /// Read a stored session; anything unreadable or incomplete counts as signed out.
+    pub fn from_json(text: &str) -> Option<Session> {
+        let session: Session = serde_json::from_str(text).ok()?;
+        let complete = !session.api_key.trim().is_empty()
+            && !session.environment.api_base_url.trim().is_empty();
+        complete.then_some(session)
+    }
+}
+
+/// The session to restore at start: this tab's own (sessionStorage) first, then the remembered
+/// one (localStorage).
+pub fn restore(session_storage: Option<&str>, local_storage: Option<&str>) -> Option<Session> {
+    session_storage
+        .and_then(Session::from_json)
+        .or_else(|| local_storage.and_then(Session::from_json))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn sample(remember: bool) -> Session {
+        Session {
+            api_key: "lb2b_0123456789abcdef0123456789abcdef".into(),
+            environment: Environment {
+                id: "sandbox".into(),
+                name: "Sandbox".into(),
+                api_base_url: "http://127.0.0.1:8787".into(),
+            },
+            company_id: "c1".into(),
+            company_name: "Demo".into(),
+            remember,
+        }
+    }
+
+    #[test]
+    fn round_trips_through_json() {
+        let session = sample(true);
+        assert_eq!(Session::from_json(&session.to_json()), Some(session));
+    }
+
+    #[test]
+    fn remember_chooses_local_storage() {
+        assert_eq!(sample(true).storage_area(), StorageArea::Local);
+        assert_eq!(sample(false).storage_area(), StorageArea::Session);
+    }
+
+    #[test]
+    fn debug_output_hides_the_key() {
+        let text = format!("{:?}", sample(false));
+        assert!(!text.contains("lb2b_"));
+        assert!(text.contains("redacted"));
+    }
+
+    #[test]
+    fn broken_or_empty_storage_is_signed_out() {
+        assert_eq!(Session::from_json("not json"), None);
+        let mut empty_key = sample(false);
+        empty_key.api_key = " ".into();
+        assert_eq!(Session::from_json(&empty_key.to_json()), None);
+        assert_eq!(restore(None, None), None);
+    }
+
+    #[test]
+    fn tab_session_wins_over_remembered_one() {
+        let tab = sample(false);
+        let mut remembered = sample(true);
+        remembered.company_name = "Other".into();
+        let restored = restore(Some(&tab.to_json()), Some(&remembered.to_json()));
+        assert_eq!(restored, Some(tab));
+        let restored = restore(Some("garbage"), Some(&remembered.to_json()));
+        assert_eq!(restored, Some(remembered));
+    }
+}

@@ -1,0 +1,144 @@
+//! The signed-in layout: sidebar, top bar (company, environment, rate, theme, sign-out) and the
+//! main area where protected pages render. Without a session it sends the user to sign in,
+//! carrying the reason (expired key) and the path to return to.
+
+use leptos::prelude::*;
+use leptos_router::components::Outlet;
+use leptos_router::hooks::{use_location, use_navigate};
+use leptos_router::NavigateOptions;
+
+use crate::components::{EnvBadge, RateTicker};
+use crate::drafts::use_drafts;
+use crate::nav::{is_current, login_url, path_with_query, NavItem, NAV_ITEMS};
+use crate::session::{use_session, EndReason};
+use crate::theme::ThemeToggle;
+
+#[component]
+pub fn Shell() -> impl IntoView {
+    let session = use_session();
+    let location = use_location();
+    let navigate = use_navigate();
+
+    Effect::new(move |_| {
+        if session.is_signed_in() {
+            return;
+        }
+        let here = path_with_query(
+            &location.pathname.get_untracked(),
+            &location.search.get_untracked(),
+        );
+        let url = match session.ended() {
+            Some(EndReason::SignedOut) => login_url(None, None),
+            Some(EndReason::Expired) => login_url(Some("expired"), Some(&here)),
+            None => login_url(None, Some(&here)),
+        };
+        navigate(
+            &url,
+            NavigateOptions {
+                replace: true,
+                ..Default::default()
+            },
+        );
+    });
+
+    view! {
+        <Show when=move || session.is_signed_in() fallback=|| view! { <div class="boot" aria-busy="true"></div> }>
+            <ShellLayout/>
+        </Show>
+    }
+}
+
+#[component]
+fn ShellLayout() -> impl IntoView {
+    crate::disputes_store::DisputesStore::provide();
+    let session = use_session();
+    let drafts = use_drafts();
+    let location = use_location();
+    let main_ref = NodeRef::<leptos::html::Main>::new();
+
+    let skip_to_content = move |ev: leptos::ev::MouseEvent| {
+        ev.prevent_default();
+        if let Some(main) = main_ref.get() {
+            let _ = main.focus();
+        }
+    };
+    let sign_out = move |_| {
+        drafts.clear_all();
+        session.sign_out();
+    };
+    let company = move || session.get().map(|s| s.company_name).unwrap_or_default();
+    let environment = move || {
+        session
+            .get()
+            .map(|s| view! { <EnvBadge env=s.environment/> })
+    };
+
+    view! {
+        <a href="#main" class="skip-link" on:click=skip_to_content>"Skip to content"</a>
+        <div class="shell">
+            <aside class="sidebar">
+                <a href="/orders" class="brand">
+                    <span class="brand__mark" aria-hidden="true">"L"</span>
+                    <span class="brand__name">"Lumo"</span>
+                    <span class="brand__sub">"Company portal"</span>
+                </a>
+                <nav class="sidebar__nav" aria-label="Main">
+                    <ul>
+                        {NAV_ITEMS
+                            .iter()
+                            .map(|item| view! { <NavLink item=*item pathname=location.pathname/> })
+                            .collect_view()}
+                    </ul>
+                </nav>
+            </aside>
+            <div class="shell__body">
+                <header class="topbar">
+                    <div class="topbar__company" data-testid="company-name">{company}</div>
+                    {environment}
+                    <RateTicker/>
+                    <div class="topbar__spacer"></div>
+                    <ThemeToggle/>
+                    <button type="button" class="btn btn-ghost" on:click=sign_out>"Sign out"</button>
+                </header>
+                <main id="main" class="main" tabindex="-1" node_ref=main_ref>
+                    <Outlet/>
+                </main>
+            </div>
+        </div>
+    }
+}
+
+#[component]
+fn NavLink(item: NavItem, pathname: Memo<String>) -> impl IntoView {
+    view! {
+        <li>
+            <a
+                href=item.href
+                class="nav-link"
+                aria-current=move || pathname.with(|path| is_current(&item, path)).then_some("page")
+            >
+                <NavIcon href=item.href/>
+                <span>{item.label}</span>
+            </a>
+        </li>
+    }
+}
+
+/// Simple line icons (24×24, stroke) for the sidebar.
+#[component]
+fn NavIcon(href: &'static str) -> impl IntoView {
+    let path = match href {
+        "/orders" => "M4 6h16M4 12h16M4 18h10",
+        "/orders/new" => "M12 5v14M5 12h14",
+        "/disputes" => "M12 3l9 16H3L12 3zM12 10v4M12 17v.5",
+        "/wallet" => "M3 7h18v12H3zM3 7l2-3h12l2 3M16 13h2",
+        "/user-wallets" => "M8 11a3 3 0 1 0 0-6 3 3 0 0 0 0 6zM2 20c0-3 3-5 6-5s6 2 6 5M17 11a3 3 0 1 0 0-6M22 20c0-3-2-5-4-5",
+        _ => "M12 12a4 4 0 1 0 0-8 4 4 0 0 0 0 8zM4 21c0-4 4-6 8-6s8 2 8 6",
+    };
+    view! {
+        <svg class="nav-icon" viewBox="0 0 24 24" width="18" height="18" aria-hidden="true"
+            fill="none" stroke="currentColor" stroke-width="1.8" stroke-linecap="round" stroke-linejoin="round">
+            <path d=path></path>
+        </svg>
+    }
+}
