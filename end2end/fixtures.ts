@@ -257,8 +257,8 @@ export const test = base.extend<TestFixtures, WorkerFixtures>({
 export async function signInWithKey(page: Page, key: string, opts: { remember?: boolean } = {}) {
   await page.goto('/login');
   await page.getByRole('tab', { name: /api key/i }).click();
-  await page.getByRole('textbox', { name: /^api key/i }).fill(key);
-  if (opts.remember) await page.getByLabel(/keep me signed in/i).check();
+  await page.getByLabel('Company API key').fill(key);
+  if (opts.remember) await page.getByRole('checkbox', { name: /keep me signed in/i }).check();
   await page.getByRole('button', { name: /sign in/i }).click();
   await expect(page).toHaveURL(/\/orders/);
 }

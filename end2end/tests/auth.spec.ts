@@ -29,10 +29,10 @@ test.describe('sign-in', () => {
 
   test('a malformed or unknown key is refused with its own message', async ({ page, consoleErrors: _ }) => {
     await page.goto('/login');
-    await page.getByLabel(/^api key/i).fill('not-a-key');
+    await page.getByLabel('Company API key').fill('not-a-key');
     await page.getByRole('button', { name: /sign in with api key/i }).click();
     await expect(page.getByText(/lb2b_/).first()).toBeVisible();
-    await page.getByLabel(/^api key/i).fill('lb2b_ffffffffffffffffffffffffffffffff');
+    await page.getByLabel('Company API key').fill('lb2b_ffffffffffffffffffffffffffffffff');
     await page.getByRole('button', { name: /sign in with api key/i }).click();
     await expect(page.getByRole('alert').filter({ hasText: /key/i }).first()).toBeVisible();
     await expect(page).toHaveURL(/\/login/);
@@ -41,8 +41,13 @@ test.describe('sign-in', () => {
   test('by password rotates the key: the old key is rejected afterwards', async ({ page, sandbox, consoleErrors: _ }) => {
     expect((await sandbox.apiGet('/auth/company/profile', DEMO.apiKey)).status).toBe(200);
     await signInWithPassword(page, DEMO.email, DEMO.password);
+    // The new key is shown once, so the company's backend can be updated with it.
+    const newKey = ((await page.getByTestId('new-api-key').textContent()) ?? '').trim();
+    expect(newKey).toMatch(/^lb2b_[0-9a-f]{32}$/);
+    await page.getByRole('button', { name: /continue to the portal/i }).click();
     await expect(page).toHaveURL(/\/orders/);
     expect((await sandbox.apiGet('/auth/company/profile', DEMO.apiKey)).status).toBe(401);
+    expect((await sandbox.apiGet('/auth/company/profile', newKey)).status).toBe(200);
     // The portal carries on with the new key.
     await page.getByRole('link', { name: 'Profile' }).click();
     await expect(page.getByText('demo@lumo.test').first()).toBeVisible();
@@ -72,7 +77,7 @@ test.describe('sign-in', () => {
   test('a dropped connection during sign-in is reported as a network failure', async ({ page, sandbox, consoleErrors: _ }) => {
     await sandbox.fault({ method: 'GET', path: '/auth/company/profile', fault: 'drop' });
     await page.goto('/login');
-    await page.getByLabel(/^api key/i).fill(DEMO.apiKey);
+    await page.getByLabel('Company API key').fill(DEMO.apiKey);
     await page.getByRole('button', { name: /sign in with api key/i }).click();
     await expect(page.getByText(/could not reach/i)).toBeVisible({ timeout: 15_000 });
   });
@@ -129,6 +134,7 @@ test.describe('session', () => {
     await page.getByLabel('Password', { exact: true }).fill(DEMO.password);
     await page.getByLabel(/I understand/i).check();
     await page.getByRole('button', { name: /sign in and issue a new key/i }).click();
+    await page.getByRole('button', { name: /continue to the portal/i }).click();
     await expect(page).toHaveURL(/\/profile$/);
     await expect(page.getByText('demo@lumo.test').first()).toBeVisible();
   });
@@ -146,7 +152,7 @@ test.describe('session', () => {
   test('protected routes without a session go to sign-in with a return path', async ({ page, consoleErrors: _ }) => {
     await page.goto('/disputes?status=submitted');
     await expect(page).toHaveURL(/\/login\?.*return=%2Fdisputes/);
-    await page.getByLabel(/^api key/i).fill(DEMO.apiKey);
+    await page.getByLabel('Company API key').fill(DEMO.apiKey);
     await page.getByRole('button', { name: /sign in with api key/i }).click();
     await expect(page).toHaveURL(/\/disputes\?status=submitted$/);
   });
