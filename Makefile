@@ -53,6 +53,7 @@ audit: setup
 
 unit: setup
 	cargo test --workspace
+	node --test deploy/render-nginx.test.mjs
 
 e2e: dist sandbox
 	npx playwright test -c end2end/playwright.config.ts

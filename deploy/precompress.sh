@@ -9,7 +9,7 @@ dir=${1:-dist}
 count=0
 shopt -s nullglob
 for file in "$dir"/*.wasm "$dir"/*.js "$dir"/*.css; do
-  [[ "$(basename "$file")" =~ -[0-9a-f]{16}(_bg)?\.(wasm|js|css)$ ]] || continue
+  [[ "$(basename "$file")" =~ -[0-9a-f]{8,16}(_bg)?\.(wasm|js|css)$ ]] || continue
   gzip -9 -n -k -f "$file"
   brotli -q 11 -k -f "$file"
   touch -r "$file" "$file.gz" "$file.br"

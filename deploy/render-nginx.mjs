@@ -36,8 +36,12 @@ import { fileURLToPath } from 'node:url';
 
 const BROTLI_MODULE = '/usr/lib/nginx/modules/ngx_http_brotli_static_module.so';
 
-/** Files Trunk names `<name>-<16 hex digits>[_bg].<ext>` (filehash = true): safe to cache forever. */
-export const HASHED_ASSET = '^/[^/]+-[0-9a-f]{16}(_bg)?\\.(js|wasm|css)$';
+/**
+ * Files Trunk names `<name>-<hash>[_bg].<ext>` (filehash = true): the hash is a u64 printed with
+ * `{:x}`, so 16 hex digits or fewer when it starts with zeros. Their content never changes under
+ * the same name: safe to cache forever.
+ */
+export const HASHED_ASSET = '^/[^/]+-[0-9a-f]{8,16}(_bg)?\\.(js|wasm|css)$';
 
 export function parseArgs(argv) {
   const opts = {
@@ -201,7 +205,7 @@ export function serverConf({ listen, serverName, root, configFile, headersFile, 
         '    brotli_static on;',
         ...(brotli === 'filter' ? ['    brotli on;', '    brotli_comp_level 5;', `    brotli_types ${compressible};`] : []),
       ]
-    : ['    # No brotli: this nginx lacks the brotli modules (see README, "Deployment").'];
+    : ['    # No brotli (rendered with --brotli off, or this nginx lacks the brotli modules): gzip only.'];
   return `# The Lumo company portal (static files built by \`make dist\`), rendered by
 # deploy/render-nginx.mjs: do not edit by hand, render again. Goes inside nginx's http { }.
 server {
@@ -347,7 +351,9 @@ if (isMain) {
   try {
     const opts = parseArgs(process.argv.slice(2));
     if (opts.help) {
-      console.log(readFileSync(fileURLToPath(import.meta.url), 'utf8').split('\n').slice(1, 34).map((l) => l.replace(/^\/\/ ?/, '')).join('\n'));
+      const lines = readFileSync(fileURLToPath(import.meta.url), 'utf8').split('\n').slice(1);
+      const header = lines.slice(0, lines.findIndex((l) => !l.startsWith('//')));
+      console.log(header.map((l) => l.replace(/^\/\/ ?/, '')).join('\n'));
       process.exit(0);
     }
     const result = render(opts);

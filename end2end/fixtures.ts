@@ -181,52 +181,60 @@ export const test = base.extend<TestFixtures, WorkerFixtures>({
       reapStale('nginx', portalPort, path.join(os.tmpdir(), `lumo-e2e-nginx-${portalPort}-`));
       await assertPortFree(apiPort);
       await assertPortFree(portalPort);
+      // Nothing serves this port, so a directory left for it by a killed run is stale.
+      for (const stale of fs.readdirSync(os.tmpdir()).filter((n) => n.startsWith(`lumo-e2e-nginx-${portalPort}-`))) {
+        fs.rmSync(path.join(os.tmpdir(), stale), { recursive: true, force: true });
+      }
       const child = start('sandbox', apiPort, SANDBOX_BIN, [
         '--port', String(apiPort),
         '--cors-origin', portal,
       ]);
       const dir = fs.mkdtempSync(path.join(os.tmpdir(), `lumo-e2e-nginx-${portalPort}-`));
-      fs.chmodSync(dir, 0o755);
-      const nginx = startNginx(dir, portalPort, api);
-      await waitForHttp(`${api}/_sandbox/state`, 15_000);
-      if (child.exitCode !== null) throw new Error(`lumo-sandbox exited with ${child.exitCode} on port ${apiPort}`);
+      let nginx: ChildProcess | undefined;
       try {
-        await waitForHttp(`${portal}/`, 15_000);
-      } catch (error) {
-        const log = fs.existsSync(path.join(dir, 'error.log')) ? fs.readFileSync(path.join(dir, 'error.log'), 'utf8') : '';
-        throw new Error(`nginx did not serve the portal: ${String(error)}\n${log}`);
-      }
-
-      const control: Sandbox['control'] = async (method, route, body) => {
-        const response = await fetch(`${api}/_sandbox/${route.replace(/^\//, '')}`, {
-          method,
-          headers: body === undefined ? {} : { 'Content-Type': 'application/json' },
-          body: body === undefined ? undefined : JSON.stringify(body),
-        });
-        if (response.status >= 400) {
-          throw new Error(`control ${method} ${route} answered ${response.status}: ${await response.text()}`);
+        fs.chmodSync(dir, 0o755);
+        nginx = startNginx(dir, portalPort, api);
+        await waitForHttp(`${api}/_sandbox/state`, 15_000);
+        if (child.exitCode !== null) throw new Error(`lumo-sandbox exited with ${child.exitCode} on port ${apiPort}`);
+        try {
+          await waitForHttp(`${portal}/`, 15_000);
+        } catch (error) {
+          const log = fs.existsSync(path.join(dir, 'error.log')) ? fs.readFileSync(path.join(dir, 'error.log'), 'utf8') : '';
+          throw new Error(`nginx did not serve the portal: ${String(error)}\n${log}`);
         }
-        const text = await response.text();
-        return text ? JSON.parse(text) : undefined;
-      };
-      await use({
-        api,
-        portal,
-        control,
-        reset: async () => void (await control('POST', 'reset')),
-        fault: async (spec) => void (await control('POST', 'faults', spec)),
-        clearFaults: async () => void (await control('DELETE', 'faults')),
-        apiGet: async (route, key = DEMO.apiKey) => {
-          const response = await fetch(`${api}${route}`, { headers: { 'X-API-Key': key } });
+
+        const control: Sandbox['control'] = async (method, route, body) => {
+          const response = await fetch(`${api}/_sandbox/${route.replace(/^\//, '')}`, {
+            method,
+            headers: body === undefined ? {} : { 'Content-Type': 'application/json' },
+            body: body === undefined ? undefined : JSON.stringify(body),
+          });
+          if (response.status >= 400) {
+            throw new Error(`control ${method} ${route} answered ${response.status}: ${await response.text()}`);
+          }
           const text = await response.text();
-          let body: any = text;
-          try { body = JSON.parse(text); } catch { /* not JSON */ }
-          return { status: response.status, body };
-        },
-      });
-      await stop(nginx, 'nginx', portalPort);
-      await stop(child, 'sandbox', apiPort);
-      fs.rmSync(dir, { recursive: true, force: true });
+          return text ? JSON.parse(text) : undefined;
+        };
+        await use({
+          api,
+          portal,
+          control,
+          reset: async () => void (await control('POST', 'reset')),
+          fault: async (spec) => void (await control('POST', 'faults', spec)),
+          clearFaults: async () => void (await control('DELETE', 'faults')),
+          apiGet: async (route, key = DEMO.apiKey) => {
+            const response = await fetch(`${api}${route}`, { headers: { 'X-API-Key': key } });
+            const text = await response.text();
+            let body: any = text;
+            try { body = JSON.parse(text); } catch { /* not JSON */ }
+            return { status: response.status, body };
+          },
+        });
+      } finally {
+        if (nginx) await stop(nginx, 'nginx', portalPort);
+        await stop(child, 'sandbox', apiPort);
+        fs.rmSync(dir, { recursive: true, force: true });
+      }
     },
     { scope: 'worker' },
   ],

@@ -1,6 +1,7 @@
 import { defineConfig } from '@playwright/test';
 
-// Each worker starts its own sandbox (API + the release build of the portal) on its own ports,
+// Each worker starts its own sandbox API and its own nginx serving the release build (dist/) with
+// the production configuration from deploy/render-nginx.mjs, on its own ports (E2E_BASE_PORT),
 // so tests that reset or mutate the sandbox never see each other's data. See fixtures.ts.
 export default defineConfig({
   testDir: './tests',

@@ -113,7 +113,7 @@ test.describe('served as deployed (nginx + rendered config)', () => {
     const kinds = files.map((f) => f.href.split('.').pop()).sort();
     expect(kinds).toEqual(['css', 'js', 'wasm']);
     for (const { href } of files) {
-      expect(href, 'content-hashed name').toMatch(/^\/[^/]+-[0-9a-f]{16}(_bg)?\.(js|wasm|css)$/);
+      expect(href, 'content-hashed name').toMatch(/^\/[^/]+-[0-9a-f]{8,16}(_bg)?\.(js|wasm|css)$/);
       const res = await get(`${sandbox.portal}${href}`);
       expect(res.status, href).toBe(200);
       expect(res.headers['cache-control'], href).toBe('public, max-age=31536000, immutable');
@@ -236,7 +236,7 @@ test.describe('served as deployed (nginx + rendered config)', () => {
       const page = await context.newPage();
       const messages: string[] = [];
       page.on('console', (m) => messages.push(m.text()));
-      await page.route(new RegExp(`-[0-9a-f]{16}(_bg)?\\.${kind}$`), async (route) => {
+      await page.route(new RegExp(`-[0-9a-f]{8,16}(_bg)?\\.${kind}$`), async (route) => {
         const response = await route.fetch();
         const body = Buffer.from(await response.body());
         body[body.length - 1] ^= 0x01; // one bit: same size, different digest

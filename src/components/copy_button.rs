@@ -106,7 +106,8 @@ fn exec_command_copy(text: &str) -> bool {
     };
     area.set_value(text);
     let _ = area.set_attribute("readonly", "");
-    let _ = area.set_attribute("style", "position:fixed;top:0;left:0;opacity:0;");
+    // A class, not a style attribute: the CSP (style-src 'self') refuses inline styles.
+    let _ = area.set_attribute("class", "clipboard-fallback");
     let active = document.active_element();
     if body.append_child(&area).is_err() {
         return false;

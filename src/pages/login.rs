@@ -105,7 +105,7 @@ pub fn LoginPage() -> impl IntoView {
                     "update it with this one now."
                 </p>
                 <KeyReveal api_key=key/>
-                <div class="form-actions" style="margin-top:20px">
+                <div class="form-actions spaced-top">
                     <button type="button" class="btn btn-primary btn-block" on:click=move |_| go_on()>
                         "Continue to the portal"
                     </button>
@@ -121,7 +121,7 @@ pub fn LoginPage() -> impl IntoView {
                     "Your API key is no longer valid — it may have been rotated elsewhere. Sign in again."
                 </p>
             })}
-            <div class="form" style="margin-top:16px">
+            <div class="form spaced-top-sm">
                 <EnvPicker choice=env id="login-environment"/>
                 <div class="tabs" role="tablist" aria-label="Sign-in method" on:keydown=on_tab_key>
                     <button type="button" role="tab" class="tab" id="tab-api-key"

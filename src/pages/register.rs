@@ -55,7 +55,7 @@ pub fn RegisterPage() -> impl IntoView {
                 <h1>"Your company is registered"</h1>
                 <p class="auth-card__lead">"You are signed in. Here is your company's first API key."</p>
                 <KeyReveal api_key/>
-                <div class="form-actions" style="margin-top:20px">
+                <div class="form-actions spaced-top">
                     <button type="button" class="btn btn-primary btn-block"
                         on:click=move |_| navigate("/orders", Default::default())>
                         "Continue to the portal"
@@ -66,7 +66,7 @@ pub fn RegisterPage() -> impl IntoView {
         }
         Outcome::Unavailable { env_name } => view! {
             <h1>"Registration is not available"</h1>
-            <div class="alert alert-info" role="status" style="margin:16px 0">
+            <div class="alert alert-info spaced-block" role="status">
                 <strong class="alert__title">{format!("{env_name} does not offer self-service registration.")}</strong>
                 "Companies on this environment get their account and API key from their Lumo manager. "
                 "Ask your Lumo manager for an account, then sign in."
