@@ -3,8 +3,17 @@
 //! - [`Client::send`]: run a `lumo_api` request with the session's environment and key, retrying
 //!   safe requests on transient failures, and ending the session on a 401.
 //! - [`send_to`]: the same for an explicit target (sign-in checks a key before it is stored).
-//! - [`api_resource`]: a `LocalResource` for pages, aborted when superseded or unmounted.
+//! - [`api_resource`]: reactive loading for pages, aborted when superseded or unmounted, served
+//!   from a 30-second response cache and sharing requests already in flight (`resource.rs`).
+//!
+//! Only the last step, decoding the answer into its type, is generic: the transport works on a
+//! [`Wire`] request, so it exists once in the binary rather than once per answer type.
 
+use std::future::Future;
+use std::pin::Pin;
+
+use lumo_api::errors::error_from_response;
+use lumo_api::requests::Method;
 use lumo_api::{ApiError, ApiRequest};
 use serde::de::DeserializeOwned;
 
@@ -12,10 +21,13 @@ use leptos::prelude::*;
 
 use crate::session::SessionCtx;
 
+mod cache;
 mod fetch;
 mod resource;
 mod retry;
 
+pub use cache::Answer;
+use cache::CacheKey;
 pub use fetch::{fetch_raw, sleep, Cancel, RawRequest};
 pub use resource::{api_resource, ApiResource};
 
@@ -39,6 +51,12 @@ impl Client {
             timeout_ms,
         };
         provide_context(client);
+        // Signing out (or a key that stopped working) forgets every cached answer.
+        Effect::new(move |_| {
+            if !session.is_signed_in() {
+                resource::clear_cache();
+            }
+        });
         client
     }
 
@@ -69,19 +87,38 @@ impl Client {
         request: &ApiRequest<T>,
         cancel: Option<&Cancel>,
     ) -> Result<(u16, T), ApiError> {
+        let wire = self.wire(request)?;
+        let answer = self.send_wire(&wire, cancel).await?;
+        decode(&answer).map(|value| (answer.status, value))
+    }
+
+    /// `request` as sent for the signed-in company; `Unauthorized` when nobody is signed in.
+    fn wire<T: DeserializeOwned>(&self, request: &ApiRequest<T>) -> Result<Wire, ApiError> {
         let Some(session) = self.session.get_untracked() else {
             return Err(ApiError::Unauthorized { message: None });
         };
         let target = Target {
-            base_url: session.environment.api_base_url.clone(),
-            api_key: Some(session.api_key.clone()),
+            base_url: session.environment.api_base_url,
+            api_key: Some(session.api_key),
         };
-        let result = execute(request, &target, self.timeout_ms, cancel).await;
-        if request.authenticated && matches!(result, Err(ApiError::Unauthorized { .. })) {
-            // The key was rotated or revoked elsewhere: the shell sends the user to sign in.
-            self.session.expire(&session.api_key);
-        }
-        result
+        Ok(Wire::new(request, &target))
+    }
+
+    /// Send `wire` (retrying where safe) and end the session on a 401 to a request that carried
+    /// the current key. Boxed, so callers of every answer type share this one copy.
+    fn send_wire<'a>(
+        &'a self,
+        wire: &'a Wire,
+        cancel: Option<&'a Cancel>,
+    ) -> Pin<Box<dyn Future<Output = Result<Answer, ApiError>> + 'a>> {
+        Box::pin(async move {
+            let result = execute(wire, self.timeout_ms, cancel).await;
+            if let (Err(ApiError::Unauthorized { .. }), Some(key)) = (&result, &wire.api_key) {
+                // The key was rotated or revoked elsewhere: the shell sends the user to sign in.
+                self.session.expire(key);
+            }
+            result
+        })
     }
 }
 
@@ -95,45 +132,88 @@ pub async fn send_to<T: DeserializeOwned>(
     target: &Target,
     timeout_ms: u32,
 ) -> Result<T, ApiError> {
-    execute(request, target, timeout_ms, None)
-        .await
-        .map(|(_, value)| value)
+    let answer = execute(&Wire::new(request, target), timeout_ms, None).await?;
+    decode(&answer)
 }
 
-async fn execute<T: DeserializeOwned>(
-    request: &ApiRequest<T>,
-    target: &Target,
-    timeout_ms: u32,
-    cancel: Option<&Cancel>,
-) -> Result<(u16, T), ApiError> {
-    let url = request.url(&target.base_url);
-    let mut headers = request.headers();
-    if request.authenticated {
-        if let Some(key) = &target.api_key {
+/// Decode a successful answer into `T`.
+fn decode<T: DeserializeOwned>(answer: &Answer) -> Result<T, ApiError> {
+    lumo_api::decode(answer.status, &answer.body)
+}
+
+/// A request as it goes over the wire, its answer type erased. Holds the API key: no Debug.
+pub struct Wire {
+    method: Method,
+    url: String,
+    headers: Vec<(&'static str, String)>,
+    body: Option<String>,
+    retry_safe: bool,
+    /// The key sent, when the operation is authenticated.
+    api_key: Option<String>,
+    cache_key: CacheKey,
+}
+
+impl Wire {
+    fn new<T: DeserializeOwned>(request: &ApiRequest<T>, target: &Target) -> Wire {
+        let url = request.url(&target.base_url);
+        let mut headers = request.headers();
+        let api_key = if request.authenticated {
+            target.api_key.clone()
+        } else {
+            None
+        };
+        if let Some(key) = &api_key {
             headers.push(("X-API-Key", key.trim().to_string()));
         }
+        Wire {
+            cache_key: CacheKey::new(&target.base_url, api_key.as_deref(), &url),
+            method: request.method,
+            url,
+            headers,
+            body: request.body.clone(),
+            retry_safe: request.is_retry_safe(),
+            api_key,
+        }
     }
+
+    /// A read: its answer may be cached and shared by everyone asking the same.
+    fn is_read(&self) -> bool {
+        self.method == Method::Get
+    }
+}
+
+/// Send `wire` until it succeeds, fails for good, or is cancelled. A successful mutation clears
+/// the response cache.
+async fn execute(
+    wire: &Wire,
+    timeout_ms: u32,
+    cancel: Option<&Cancel>,
+) -> Result<Answer, ApiError> {
     let raw = RawRequest {
-        method: request.method.as_str(),
-        url: &url,
-        headers: &headers,
-        body: request.body.as_deref(),
+        method: wire.method.as_str(),
+        url: &wire.url,
+        headers: &wire.headers,
+        body: wire.body.as_deref(),
     };
     let mut retry = 0;
     loop {
-        let outcome = fetch_raw(&raw, timeout_ms, cancel)
-            .await
-            .and_then(|answer| {
-                request
-                    .decode(answer.status, &answer.body, answer.retry_after.as_deref())
-                    .map(|value| (answer.status, value))
-            });
-        let error = match outcome {
-            Ok(value) => return Ok(value),
+        let error = match fetch_raw(&raw, timeout_ms, cancel).await {
+            Ok(answer) if (200..300).contains(&answer.status) => {
+                if !wire.is_read() {
+                    resource::clear_cache();
+                }
+                return Ok(Answer {
+                    status: answer.status,
+                    body: answer.body,
+                });
+            }
+            Ok(answer) => {
+                error_from_response(answer.status, &answer.body, answer.retry_after.as_deref())
+            }
             Err(error) => error,
         };
         let cancelled = cancel.is_some_and(Cancel::is_cancelled);
-        if cancelled || !request.is_retry_safe() {
+        if cancelled || !wire.retry_safe {
             return Err(error);
         }
         let Some(wait_ms) = retry::delay_before_retry(retry, &error) else {

@@ -2,7 +2,7 @@
 //!
 //! The API has no per-order dispute lookup, so the order page finds an order's dispute in the
 //! full history, the same list the disputes page shows. [`DisputesStore::provide`] runs once in
-//! the shell; the list is loaded the first time a page asks for it ([`DisputesStore::resource`])
+//! the shell; the list is loaded the first time a page asks for it ([`DisputesStore::ensure`])
 //! and then shared: filing a dispute refetches it, the disputes page refreshes it while disputes
 //! are open ([`DisputesStore::auto_refresh`]).
 //!
@@ -20,7 +20,7 @@ use send_wrapper::SendWrapper;
 use wasm_bindgen::closure::Closure;
 use wasm_bindgen::JsCast;
 
-use crate::client::{api_resource, ApiResource};
+use crate::client::{use_client, Cancel};
 use crate::session::{use_session, EndReason};
 
 /// How often open disputes are refreshed while their page is visible.
@@ -29,7 +29,7 @@ pub const AUTO_REFRESH_SECONDS: i64 = 20;
 #[derive(Clone, Copy)]
 pub struct DisputesStore {
     owner: StoredValue<Option<WeakOwner>>,
-    resource: StoredValue<Option<ApiResource<Vec<Dispute>>>>,
+    resource: StoredValue<Option<LocalResource<Result<usize, ApiError>>>>,
     /// The last list that arrived (kept when a later refresh fails).
     latest: RwSignal<Option<Vec<Dispute>>>,
     /// The last refresh failed with this (cleared by the next success).
@@ -63,28 +63,42 @@ impl DisputesStore {
         store
     }
 
-    /// The shared resource, created (and loaded) on first use.
-    pub fn resource(&self) -> ApiResource<Vec<Dispute>> {
-        if let Some(resource) = self.resource.get_value() {
-            return resource;
+    /// Load the list if nothing has asked for it yet (pages call this when they mount).
+    pub fn ensure(&self) {
+        if self.resource.with_value(Option::is_some) {
+            return;
         }
         let store = *self;
+        let client = use_client();
         let create = move || {
-            let resource = api_resource(|| (), |()| lumo_api::requests::list_disputes());
-            Effect::new(move |_| {
-                let loading = resource.loading();
-                store.loading.try_set(loading);
-                match resource.get() {
-                    Some(Ok(list)) => {
-                        store.latest.try_set(Some(list));
-                        store.error.try_set(None);
-                        store.updated_at.try_set(Some(Utc::now()));
+            let resource = LocalResource::new(move || {
+                // A superseded or abandoned load is aborted; only the latest one lands.
+                let cancel = Cancel::new();
+                let on_drop = SendWrapper::new(cancel.clone());
+                on_cleanup(move || on_drop.cancel());
+                store.loading.try_set(true);
+                async move {
+                    let request = lumo_api::requests::list_disputes();
+                    let result = client.send_cancellable(&request, Some(&cancel)).await;
+                    if !cancel.is_cancelled() {
+                        match &result {
+                            Ok(list) => {
+                                store.latest.try_set(Some(list.clone()));
+                                store.error.try_set(None);
+                                store.updated_at.try_set(Some(Utc::now()));
+                            }
+                            Err(error) => {
+                                store.error.try_set(Some(error.clone()));
+                            }
+                        }
+                        store.loading.try_set(false);
                     }
-                    Some(Err(error)) => {
-                        store.error.try_set(Some(error));
-                    }
-                    None => {}
+                    result.map(|list| list.len())
                 }
+            });
+            // Keep one subscriber, so a refetch always runs.
+            Effect::new(move |_| {
+                let _ = resource.get();
             });
             resource
         };
@@ -94,16 +108,14 @@ impl DisputesStore {
             None => create(),
         };
         self.resource.set_value(Some(resource));
-        resource
     }
 
-    /// Load again (after filing a dispute, or from a Refresh button).
+    /// Load again (after filing a dispute, or from a Refresh button); a load in flight is
+    /// replaced by the new one.
     pub fn refetch(&self) {
         match self.resource.get_value() {
             Some(resource) => resource.refetch(),
-            None => {
-                self.resource();
-            }
+            None => self.ensure(),
         }
     }
 
@@ -179,7 +191,10 @@ impl DisputesStore {
                 }
             });
             let added = document
-                .add_event_listener_with_callback("visibilitychange", on_change.as_ref().unchecked_ref())
+                .add_event_listener_with_callback(
+                    "visibilitychange",
+                    on_change.as_ref().unchecked_ref(),
+                )
                 .is_ok();
             if added {
                 let listener = SendWrapper::new((document, on_change));

@@ -7,6 +7,7 @@ use leptos_router::components::Outlet;
 use leptos_router::hooks::{use_location, use_navigate};
 use leptos_router::NavigateOptions;
 
+use crate::components::offline_banner::OfflineBanner;
 use crate::components::{EnvBadge, RateTicker};
 use crate::drafts::use_drafts;
 use crate::nav::{is_current, login_url, path_with_query, NavItem, NAV_ITEMS};
@@ -101,6 +102,7 @@ fn ShellLayout() -> impl IntoView {
                     <button type="button" class="btn btn-ghost" on:click=sign_out>"Sign out"</button>
                 </header>
                 <main id="main" class="main" tabindex="-1" node_ref=main_ref>
+                    <OfflineBanner/>
                     <Outlet/>
                 </main>
             </div>

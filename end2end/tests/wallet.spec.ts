@@ -152,4 +152,40 @@ test.describe('live rate', () => {
     await expect(page.getByTestId('rate-value')).toBeVisible();
     await sandbox.clearFaults();
   });
+
+  test('asks about every 15 s while the tab is visible, and not while it is hidden', async ({ signedIn: page }) => {
+    let calls = 0;
+    page.on('request', (request) => {
+      if (request.url().endsWith('/rates/current')) calls++;
+    });
+    await page.clock.install();
+    await page.goto('/wallet');
+    await expect(page.getByTestId('rate-value')).toBeVisible();
+    calls = 0;
+    for (let i = 0; i < 3; i++) {
+      await page.clock.runFor(15_000);
+      await expect.poll(() => calls).toBe(i + 1);
+    }
+    // Hidden: no requests at all.
+    await page.evaluate(() => Object.defineProperty(document, 'hidden', { configurable: true, get: () => true }));
+    await page.clock.runFor(60_000);
+    await page.waitForTimeout(300);
+    expect(calls).toBe(3);
+    // Visible again after a long while: asked at once (within the 1 s tick), not 15 s later.
+    await page.evaluate(() => Object.defineProperty(document, 'hidden', { configurable: true, get: () => false }));
+    await page.clock.runFor(1_100);
+    await expect.poll(() => calls).toBe(4);
+  });
+
+  test('a rotated key ends the session through the same 401 path as any request', async ({ signedIn: page, sandbox }) => {
+    await page.clock.install();
+    await page.goto('/wallet');
+    await expect(page.getByTestId('rate-value')).toBeVisible();
+    await sandbox.control('POST', 'rotate-key');
+    // Only the rate poll runs now; its 401 signs out once and keeps the return path.
+    await page.clock.runFor(16_000);
+    await expect(page).toHaveURL(/\/login\?.*reason=expired/);
+    await expect(page).toHaveURL(/return=%2Fwallet/);
+  });
 });
+

@@ -266,7 +266,16 @@ fn classify(trimmed: &str, err: &serde_json::Error) -> DecodeKind {
     if trimmed.is_empty() {
         return DecodeKind::Empty;
     }
-    match err.classify() {
+    // A type mismatch can be reported before the parser reaches the damage (a truncated object
+    // where a list was expected): only well-formed JSON is of the "wrong shape".
+    let syntax = match err.classify() {
+        Category::Data => match serde_json::from_str::<serde::de::IgnoredAny>(trimmed) {
+            Ok(_) => return DecodeKind::WrongShape,
+            Err(syntax) => syntax.classify(),
+        },
+        other => other,
+    };
+    match syntax {
         Category::Data => DecodeKind::WrongShape,
         Category::Eof => DecodeKind::Malformed,
         Category::Syntax | Category::Io => {

@@ -370,7 +370,10 @@ mod tests {
             "status=failed&page=2&limit=50"
         );
         assert_eq!(next.api_query().page.offset, 50);
-        assert_eq!(query_string(&next.with_page(0).to_query()), "status=failed&limit=50");
+        assert_eq!(
+            query_string(&next.with_page(0).to_query()),
+            "status=failed&limit=50"
+        );
         let resized = next.with_limit(100);
         assert_eq!(query_string(&resized.to_query()), "status=failed&limit=100");
     }

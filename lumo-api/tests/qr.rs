@@ -4,7 +4,8 @@ use lumo_api::qr::{QrMatrix, QUIET_ZONE};
 
 fn decode(matrix: &QrMatrix, scale: usize) -> String {
     let (side, pixels) = matrix.to_greyscale(scale);
-    let mut image = rqrr::PreparedImage::prepare_from_greyscale(side, side, |x, y| pixels[y * side + x]);
+    let mut image =
+        rqrr::PreparedImage::prepare_from_greyscale(side, side, |x, y| pixels[y * side + x]);
     let grids = image.detect_grids();
     assert_eq!(grids.len(), 1, "one QR code in the picture");
     let (_meta, text) = grids[0].decode().expect("decodes");

@@ -49,7 +49,10 @@ fn binning_fills_empty_days_and_sums_per_currency() {
     ];
     let series = deposits_per_day(&deposits, utc_day);
     let days: Vec<String> = series.bins.iter().map(|b| b.date.to_string()).collect();
-    assert_eq!(days, ["2026-11-21", "2026-11-22", "2026-11-23", "2026-11-24"]);
+    assert_eq!(
+        days,
+        ["2026-11-21", "2026-11-22", "2026-11-23", "2026-11-24"]
+    );
     let counts: Vec<u32> = series.bins.iter().map(|b| b.count).collect();
     assert_eq!(counts, [2, 0, 0, 2]);
     // Exact decimal sums: 0.1 + 0.2 is 0.3, not 0.30000000000000004.
@@ -106,7 +109,9 @@ fn summary_names_the_period_the_busiest_day_and_the_totals() {
         )
     );
     let one = deposits_per_day(&deposits[..1], utc_day);
-    assert!(one.summary().starts_with("1 deposit over 1 day, from 2026-11-24 to 2026-11-24"));
+    assert!(one
+        .summary()
+        .starts_with("1 deposit over 1 day, from 2026-11-24 to 2026-11-24"));
 }
 
 #[test]
@@ -133,7 +138,9 @@ fn bars_are_proportional_and_skip_empty_days() {
 // ---- paging, table text ----
 
 fn pairs(list: &[(&str, &str)]) -> Vec<(String, String)> {
-    list.iter().map(|(k, v)| (k.to_string(), v.to_string())).collect()
+    list.iter()
+        .map(|(k, v)| (k.to_string(), v.to_string()))
+        .collect()
 }
 
 #[test]
@@ -156,15 +163,24 @@ fn offset_paging_reads_and_writes_the_apis_parameters() {
 
 #[test]
 fn page_info_follows_the_short_page_rule() {
-    let full = PageInfo { page: Page::new(20, 20), count: 20 };
+    let full = PageInfo {
+        page: Page::new(20, 20),
+        count: 20,
+    };
     assert!(full.has_previous());
     assert!(full.has_next());
     assert_eq!(full.range_label(), "Showing 21–40");
-    let last = PageInfo { page: Page::new(20, 0), count: 7 };
+    let last = PageInfo {
+        page: Page::new(20, 0),
+        count: 7,
+    };
     assert!(!last.has_previous());
     assert!(!last.has_next());
     assert_eq!(last.range_label(), "Showing 1–7");
-    let empty = PageInfo { page: Page::new(20, 40), count: 0 };
+    let empty = PageInfo {
+        page: Page::new(20, 40),
+        count: 0,
+    };
     assert!(!empty.has_next());
     assert_eq!(empty.range_label(), "No items on this page");
 }
@@ -181,7 +197,10 @@ fn transaction_ids_are_shortened_in_the_middle() {
 #[test]
 fn deposit_statuses_have_words() {
     assert_eq!(status_label(&DepositStatus::AmlFailed), "Held (AML)");
-    assert_eq!(status_label(&DepositStatus::from_wire("reversed")), "reversed");
+    assert_eq!(
+        status_label(&DepositStatus::from_wire("reversed")),
+        "reversed"
+    );
     assert!(status_explanation(&DepositStatus::AmlFailed).contains("AML"));
 }
 
@@ -189,13 +208,22 @@ fn deposit_statuses_have_words() {
 
 #[test]
 fn balances_and_amounts_keep_their_exact_decimals() {
-    assert_eq!(format_amount(dec("12447.87"), "USDT"), format!("12{NBSP}447.87{NBSP}USDT"));
-    assert_eq!(format_amount(dec("0.000001"), "TRX"), format!("0.000001{NBSP}TRX"));
+    assert_eq!(
+        format_amount(dec("12447.87"), "USDT"),
+        format!("12{NBSP}447.87{NBSP}USDT")
+    );
+    assert_eq!(
+        format_amount(dec("0.000001"), "TRX"),
+        format!("0.000001{NBSP}TRX")
+    );
     assert_eq!(format_amount(dec("35.2"), "TRX"), format!("35.20{NBSP}TRX"));
     // available = usdt - frozen, exactly.
     assert_eq!(dec("12500.5") - dec("52.63"), dec("12447.87"));
     // The quote's USDT for 5,000.00 RUB at 95.95.
-    assert_eq!(usdt_for_rub(dec("5000.00"), dec("95.95")), Some(dec("52.11")));
+    assert_eq!(
+        usdt_for_rub(dec("5000.00"), dec("95.95")),
+        Some(dec("52.11"))
+    );
 }
 
 // ---- countdown ----
@@ -205,7 +233,10 @@ fn deadline_uses_expires_at_when_the_clocks_agree() {
     let sent = at("2026-11-24T10:00:00Z");
     let received = sent + Duration::milliseconds(400);
     let expires = at("2026-11-24T10:00:30.200Z");
-    assert_eq!(client_deadline(expires, sent, received, QUOTE_TTL_SECONDS), expires);
+    assert_eq!(
+        client_deadline(expires, sent, received, QUOTE_TTL_SECONDS),
+        expires
+    );
 }
 
 #[test]
@@ -226,8 +257,14 @@ fn deadline_falls_back_to_the_send_time_when_the_clocks_disagree() {
 #[test]
 fn seconds_left_and_urgency() {
     let deadline = at("2026-11-24T10:00:30Z");
-    assert_eq!(client_seconds_left(deadline, at("2026-11-24T10:00:00Z")), 30);
-    assert_eq!(client_seconds_left(deadline, at("2026-11-24T10:00:29.5Z")), 0);
+    assert_eq!(
+        client_seconds_left(deadline, at("2026-11-24T10:00:00Z")),
+        30
+    );
+    assert_eq!(
+        client_seconds_left(deadline, at("2026-11-24T10:00:29.5Z")),
+        0
+    );
     assert_eq!(client_seconds_left(deadline, at("2026-11-24T10:01:00Z")), 0);
     assert_eq!(urgency(30), Urgency::Calm);
     assert_eq!(urgency(11), Urgency::Calm);
@@ -238,13 +275,22 @@ fn seconds_left_and_urgency() {
 
 #[test]
 fn announcements_at_sensible_points() {
-    let spoken: Vec<i64> = (0..=30).rev().filter(|s| announcement(*s).is_some()).collect();
+    let spoken: Vec<i64> = (0..=30)
+        .rev()
+        .filter(|s| announcement(*s).is_some())
+        .collect();
     assert_eq!(spoken, vec![20, 10, 5, 0]);
-    assert_eq!(announcement(10).unwrap(), "10 seconds left to accept this quote.");
+    assert_eq!(
+        announcement(10).unwrap(),
+        "10 seconds left to accept this quote."
+    );
     assert!(announcement(0).unwrap().contains("expired"));
     assert!(announcement(-4).unwrap().contains("expired"));
     // A timer that skipped from 12 to 9 still announces the 10.
-    assert_eq!(announcement_between(12, 9).unwrap(), "10 seconds left to accept this quote.");
+    assert_eq!(
+        announcement_between(12, 9).unwrap(),
+        "10 seconds left to accept this quote."
+    );
     assert_eq!(announcement_between(7, 6), None);
     assert_eq!(announcement_between(6, 6), None);
     assert!(announcement_between(3, -2).unwrap().contains("expired"));
@@ -316,10 +362,16 @@ fn the_current_wallet_is_the_newest() {
         wallet("old", "2026-10-01T00:00:00Z", true, Some("replaced")),
     ];
     assert_eq!(current_wallet(&wallets).unwrap().id, "new");
-    let previous: Vec<&str> = previous_wallets(&wallets).iter().map(|w| w.id.as_str()).collect();
+    let previous: Vec<&str> = previous_wallets(&wallets)
+        .iter()
+        .map(|w| w.id.as_str())
+        .collect();
     assert_eq!(previous, vec!["old"]);
     assert!(current_wallet(&[]).is_none());
-    assert_eq!(block_reason_text(&wallets[1]).unwrap(), "Replaced by a new wallet");
+    assert_eq!(
+        block_reason_text(&wallets[1]).unwrap(),
+        "Replaced by a new wallet"
+    );
     assert_eq!(block_reason_text(&wallets[0]), None);
     let aml = wallet("a", "2026-10-01T00:00:00Z", true, Some("AML investigation"));
     assert_eq!(block_reason_text(&aml).unwrap(), "AML investigation");
@@ -333,11 +385,20 @@ fn the_current_wallet_is_the_newest() {
 fn rate_age_from_updated_at_or_the_fetch() {
     let fetched = at("2026-11-24T10:00:10Z");
     let now = at("2026-11-24T10:00:15Z");
-    assert_eq!(rate_age_seconds(Some(at("2026-11-24T10:00:03Z")), fetched, now), 12);
+    assert_eq!(
+        rate_age_seconds(Some(at("2026-11-24T10:00:03Z")), fetched, now),
+        12
+    );
     assert_eq!(rate_age_seconds(None, fetched, now), 5);
     // Server clock ahead (updatedAt after the fetch) or far behind: counted from the fetch.
-    assert_eq!(rate_age_seconds(Some(at("2026-11-24T10:01:00Z")), fetched, now), 5);
-    assert_eq!(rate_age_seconds(Some(at("2026-11-24T08:00:00Z")), fetched, now), 5);
+    assert_eq!(
+        rate_age_seconds(Some(at("2026-11-24T10:01:00Z")), fetched, now),
+        5
+    );
+    assert_eq!(
+        rate_age_seconds(Some(at("2026-11-24T08:00:00Z")), fetched, now),
+        5
+    );
     assert_eq!(age_label(0), "updated just now");
     assert_eq!(age_label(12), "updated 12 s ago");
     assert_eq!(age_label(185), "updated 3 min ago");

@@ -36,15 +36,28 @@ pub fn DepositsChart(
     }
     let summary = series.summary();
     let bars = series.bars(WIDTH, HEIGHT);
-    let first = series.bins.first().map(|b| b.date.to_string()).unwrap_or_default();
-    let last = series.bins.last().map(|b| b.date.to_string()).unwrap_or_default();
+    let first = series
+        .bins
+        .first()
+        .map(|b| b.date.to_string())
+        .unwrap_or_default();
+    let last = series
+        .bins
+        .last()
+        .map(|b| b.date.to_string())
+        .unwrap_or_default();
     let max = series.max_count();
     let left_out = series.left_out;
     let bar_views = bars
         .into_iter()
         .map(|bar| {
             let bin = &series.bins[bar.index];
-            let title = format!("{}: {} ({})", bin.date, count_text(bin.count), totals_text(bin));
+            let title = format!(
+                "{}: {} ({})",
+                bin.date,
+                count_text(bin.count),
+                totals_text(bin)
+            );
             view! {
                 <rect class="chart__bar" x=format!("{:.2}", bar.x) y=format!("{:.2}", bar.y)
                     width=format!("{:.2}", bar.width.max(0.5)) height=format!("{:.2}", bar.height)>

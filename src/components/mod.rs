@@ -12,6 +12,7 @@ pub mod field;
 pub mod key_reveal;
 pub mod loading;
 pub mod money;
+pub mod offline_banner;
 pub mod page_header;
 pub mod pagination;
 pub mod qr;

@@ -34,11 +34,7 @@ pub fn Pagination(
         } else {
             noun.clone()
         };
-        let last = if has_next.get() {
-            ""
-        } else {
-            " (last page)"
-        };
+        let last = if has_next.get() { "" } else { " (last page)" };
         format!("Page {} · {count} {what} on this page{last}", page.get())
     };
     view! {

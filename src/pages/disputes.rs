@@ -54,18 +54,21 @@ pub fn DisputesPage() -> impl IntoView {
 
     let store = use_disputes_store();
     let already_loaded = store.latest_untracked().is_some();
-    store.resource();
+    store.ensure();
     if already_loaded {
         // Shown from the shared copy at once, refreshed underneath.
         store.refetch();
     }
-    let counts = Memo::new(move |_| store.with_latest(|list| list.map(|l| DisputeCounts::count(l))));
+    let counts =
+        Memo::new(move |_| store.with_latest(|list| list.map(|l| DisputeCounts::count(l))));
     let has_open = Signal::derive(move || counts.get().is_some_and(|c| c.open() > 0));
     let hidden = store.auto_refresh(has_open);
 
     // "open 3 days" stays right on a page left open.
     let now = RwSignal::new(Utc::now());
-    if let Ok(handle) = set_interval_with_handle(move || now.set(Utc::now()), Duration::from_secs(30)) {
+    if let Ok(handle) =
+        set_interval_with_handle(move || now.set(Utc::now()), Duration::from_secs(30))
+    {
         on_cleanup(move || handle.clear());
     }
     Effect::new(move |_| {
@@ -74,6 +77,8 @@ pub fn DisputesPage() -> impl IntoView {
         }
     });
 
+    // Never disabled (a focused button that disables itself drops keyboard focus): a click
+    // while a load is in flight starts a fresh one, so what shows is never older than the click.
     let refresh = move |_| store.refetch();
     let updated = move || {
         store
@@ -101,7 +106,6 @@ pub fn DisputesPage() -> impl IntoView {
                     type="button"
                     class="btn btn-secondary"
                     on:click=refresh
-                    disabled=move || store.loading()
                     aria-busy=move || store.loading().to_string()
                 >
                     {move || store.loading().then(|| view! { <Spinner/> })}
@@ -208,11 +212,18 @@ fn SummaryStrip(
         let on_click = move |_| {
             let mut next = state.get_untracked();
             // Pressing the active status again shows all.
-            next.status = if next.status == click_status { None } else { click_status.clone() };
+            next.status = if next.status == click_status {
+                None
+            } else {
+                click_status.clone()
+            };
             next.ignored.clear();
             go.run((next, false));
         };
-        let wire = status.as_ref().map(|s| s.as_wire().to_string()).unwrap_or_else(|| "all".into());
+        let wire = status
+            .as_ref()
+            .map(|s| s.as_wire().to_string())
+            .unwrap_or_else(|| "all".into());
         view! {
             <button
                 type="button"
@@ -270,7 +281,8 @@ fn DisputeFilters(state: Memo<DisputesView>, go: Callback<(DisputesView, bool)>)
         next.ignored.clear();
         go.run((next, true));
     };
-    let filtered = move || state.with(|s| s.status.is_some() || s.resolution.is_some() || s.order.is_some());
+    let filtered =
+        move || state.with(|s| s.status.is_some() || s.resolution.is_some() || s.order.is_some());
     let clear = move |_| {
         search.set(String::new());
         go.run((DisputesView::default(), false));
@@ -279,7 +291,12 @@ fn DisputeFilters(state: Memo<DisputesView>, go: Callback<(DisputesView, bool)>)
         <form class="toolbar dispute-filters" role="search" aria-label="Filter disputes" on:submit=|ev| ev.prevent_default()>
             <div class="field">
                 <label class="field__label" for="disputes-resolution">"Resolution"</label>
-                <select id="disputes-resolution" class="input" on:change=on_resolution>
+                <select
+                    id="disputes-resolution"
+                    class="input"
+                    on:change=on_resolution
+                    prop:value=move || state.with(|s| s.resolution.as_ref().map(|r| r.as_wire().to_string()).unwrap_or_default())
+                >
                     <option value="" selected=move || state.with(|s| s.resolution.is_none())>"Any resolution"</option>
                     {DisputeResolution::KNOWN
                         .iter()
@@ -354,7 +371,8 @@ fn DisputeList(
     };
     let more = move || sizes.get().0.saturating_sub(shown.get());
 
-    move || match mode.get() {
+    move || {
+        match mode.get() {
         0 => view! {
             <div class="card empty-state" data-testid="disputes-empty">
                 <p class="empty-state__title">"No disputes yet"</p>
@@ -396,5 +414,6 @@ fn DisputeList(
             </Show>
         }
         .into_any(),
+    }
     }
 }

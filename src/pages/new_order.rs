@@ -55,7 +55,11 @@ pub fn NewOrderPage() -> impl IntoView {
                 Ok(quote) => {
                     let deadline =
                         client_deadline(quote.expires_at, sent_at, received_at, QUOTE_TTL_SECONDS);
-                    prepared.try_set(Some(PreparedQuote { quote, deadline, request: body }));
+                    prepared.try_set(Some(PreparedQuote {
+                        quote,
+                        deadline,
+                        request: body,
+                    }));
                 }
                 Err(error) => {
                     let on_qr = error.field_messages("qrCode");
@@ -94,13 +98,8 @@ pub fn NewOrderPage() -> impl IntoView {
         prepared.set(None);
         prepare(body);
     };
-    let check_on_blur = move |_| {
-        let text = qr.get_untracked();
-        if !text.trim().is_empty() {
-            qr_error.set(parse_nspk_link(&text).err().map(|e| e.to_string()));
-        }
-    };
-    // What the link says, once it parses: shown before asking the server.
+    // What the link says, once it parses: shown before asking the server. Problems are shown on
+    // submit only: a message appearing on blur would move the button away from a click.
     let preview = move || {
         qr.with(|text| parse_nspk_link(text).ok()).map(|payment| {
             view! {
@@ -140,8 +139,7 @@ pub fn NewOrderPage() -> impl IntoView {
                             placeholder="https://qr.nspk.ru/AD10006M8KH1SN4K9ABPQ5J2PAMRBCTO?type=02&bank=100000000111&sum=500000&cur=RUB&crc=1A2B"
                             aria-invalid=qr_invalid aria-describedby=qr_described
                             prop:value=move || qr.get()
-                            on:input=move |ev| { qr.set(event_target_value(&ev)); qr_error.set(None); }
-                            on:blur=check_on_blur></textarea>
+                            on:input=move |ev| { qr.set(event_target_value(&ev)); qr_error.set(None); }></textarea>
                         <p id="new-order-qr-hint" class="field__hint">
                             "Scan the merchant's QR code and paste the link it holds (https://qr.nspk.ru/…). It must carry an amount in RUB."
                         </p>

@@ -7,7 +7,9 @@ use leptos::prelude::*;
 use leptos_router::hooks::use_params_map;
 use lumo_api::models::{Dispute, Order, OrderStatus};
 use lumo_api::rules::money::format_rate;
-use lumo_api::rules::orders::{dispute_eligibility, dispute_for_order, DisputeEligibility, DisputeOutcome};
+use lumo_api::rules::orders::{
+    dispute_eligibility, dispute_for_order, DisputeEligibility, DisputeOutcome,
+};
 use lumo_api::rules::timeline::{order_steps, OrderStep, StepState};
 
 use crate::client::{api_resource, ApiResource};
@@ -39,7 +41,7 @@ pub fn OrderDetailPage() -> impl IntoView {
     let id = Memo::new(move |_| params.read().get("id").unwrap_or_default());
     let order = api_resource(move || id.get(), |id| lumo_api::requests::get_order(&id));
     let store = use_disputes_store();
-    store.resource();
+    store.ensure();
 
     // Per-order state that must outlive a reload of the order: the typed reason (restored from
     // sessionStorage) and what the last submit did.
@@ -104,7 +106,10 @@ fn OrderView(
 #[component]
 fn OrderDetails(order: Order) -> impl IntoView {
     let id = order.id.clone();
-    let external = order.external_order_id.clone().filter(|s| !s.trim().is_empty());
+    let external = order
+        .external_order_id
+        .clone()
+        .filter(|s| !s.trim().is_empty());
     let dash = || view! { <span class="muted">"—"</span> };
     view! {
         <dl class="details order-details">
@@ -164,7 +169,11 @@ fn OrderDetails(order: Order) -> impl IntoView {
 }
 
 /// The order's steps, worded.
-fn order_timeline(order: &Order, dispute: Option<&Dispute>, now: DateTime<Utc>) -> Vec<TimelineEntry> {
+fn order_timeline(
+    order: &Order,
+    dispute: Option<&Dispute>,
+    now: DateTime<Utc>,
+) -> Vec<TimelineEntry> {
     order_steps(order, dispute, now)
         .into_iter()
         .map(|step| {
@@ -180,7 +189,9 @@ fn order_timeline(order: &Order, dispute: Option<&Dispute>, now: DateTime<Utc>) 
                     }
                     "Payment deadline".to_string()
                 }
-                OrderStep::Completed(Some(OrderStatus::Success)) => "Completed: success".to_string(),
+                OrderStep::Completed(Some(OrderStatus::Success)) => {
+                    "Completed: success".to_string()
+                }
                 OrderStep::Completed(Some(OrderStatus::Failed)) => "Completed: failed".to_string(),
                 OrderStep::Completed(_) => "Completed (success or failed)".to_string(),
                 OrderStep::Disputed => "Disputed".to_string(),
@@ -300,11 +311,9 @@ fn DisputeSection(
         let note = match (&eligibility, &dispute) {
             (DisputeEligibility::Eligible, _) => None,
             (DisputeEligibility::HasOpenDispute(_), Some(open)) => {
-                // Said once: the outcome note above already says it after a submit.
-                let said = filed.with_untracked(|f| {
-                    f.as_ref()
-                        .is_some_and(|f| f.outcome == DisputeOutcome::ExistingOpen)
-                });
+                // Said once: after a submit the outcome note above already speaks of it.
+                let said =
+                    filed.with_untracked(|f| f.as_ref().is_some_and(|f| f.dispute.id == open.id));
                 (!said).then(|| {
                     format!(
                         "This order already has an open dispute, filed on {}. Follow it below.",
@@ -314,8 +323,10 @@ fn DisputeSection(
             }
             (other, _) => Some(why_not(other)),
         };
-        let note = note.map(|text| view! {
-            <p class="alert alert-info" data-testid="dispute-unavailable">{text}</p>
+        let note = note.map(|text| {
+            view! {
+                <p class="alert alert-info" data-testid="dispute-unavailable">{text}</p>
+            }
         });
         let card = dispute.map(|dispute| {
             let href = format!("/disputes?order={}", dispute.order_id);
@@ -346,5 +357,57 @@ fn DisputeSection(
             {outcome_note}
             {body}
         </section>
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use rust_decimal::Decimal;
+
+    fn order(status: &str) -> Order {
+        Order {
+            id: "o1".into(),
+            status: OrderStatus::from_wire(status),
+            amount_rub: Decimal::new(500_000, 2),
+            amount_usdt: Decimal::new(5_263, 2),
+            rate: None,
+            merchant_name: "OOO Romashka".into(),
+            external_order_id: None,
+            payment_until: None,
+            created_at: DateTime::parse_from_rfc3339("2026-11-24T10:00:00Z")
+                .unwrap()
+                .with_timezone(&Utc),
+            updated_at: None,
+        }
+    }
+
+    #[test]
+    fn pending_orders_say_why_they_cannot_be_disputed() {
+        let why = |status| why_not(&dispute_eligibility(&order(status), &[]));
+        assert_eq!(
+            why("in_progress"),
+            "Disputes can be opened once the order is completed (success or failed). This order is in progress."
+        );
+        assert_eq!(
+            why("created"),
+            "Disputes can be opened once the order is completed (success or failed). This order has just been created."
+        );
+        assert!(why("refunded").contains("\"refunded\""));
+    }
+
+    #[test]
+    fn order_timeline_words_each_step() {
+        let now = Utc::now();
+        let labels: Vec<String> = order_timeline(&order("failed"), None, now)
+            .into_iter()
+            .map(|e| e.label)
+            .collect();
+        assert_eq!(labels, ["Created", "Payment deadline", "Completed: failed"]);
+        let unknown = order_timeline(&order("refunded"), None, now);
+        assert_eq!(
+            unknown.last().map(|e| e.label.as_str()),
+            Some("Status “refunded” (unknown to this portal)")
+        );
     }
 }

@@ -53,7 +53,8 @@ pub fn OrdersPage() -> impl IntoView {
         |q| lumo_api::requests::list_orders(&q),
     );
     let navigate = use_navigate();
-    let go = Callback::new(move |next: OrdersView| navigate(&orders_url(&next), Default::default()));
+    let go =
+        Callback::new(move |next: OrdersView| navigate(&orders_url(&next), Default::default()));
 
     view! {
         <div class="orders-page">
@@ -88,8 +89,9 @@ fn OrdersFilters(state: Memo<OrdersView>, go: Callback<OrdersView>) -> impl Into
     let on_status = move |ev: leptos::ev::Event| {
         let raw = event_target_value(&ev);
         let status = (!raw.is_empty()).then(|| OrderStatus::from_wire(&raw));
-        let current = state.get_untracked();
-        go.run(current.with_filters(status, current.external_order_id.clone()));
+        // The order id box is applied too, typed or not yet submitted.
+        let typed = external.get_untracked().trim().to_string();
+        go.run(state.get_untracked().with_filters(status, Some(typed)));
     };
     let on_limit = move |ev: leptos::ev::Event| {
         if let Ok(limit) = event_target_value(&ev).parse::<u32>() {
@@ -107,8 +109,7 @@ fn OrdersFilters(state: Memo<OrdersView>, go: Callback<OrdersView>) -> impl Into
         let current = state.get_untracked();
         go.run(current.with_filters(None, None));
     };
-    let filtered =
-        move || state.with(|s| s.status.is_some() || s.external_order_id.is_some());
+    let filtered = move || state.with(|s| s.status.is_some() || s.external_order_id.is_some());
     let limits = move || {
         let current = state.with(|s| s.paging.limit);
         let mut sizes: Vec<u32> = PAGE_SIZES.to_vec();
@@ -126,7 +127,12 @@ fn OrdersFilters(state: Memo<OrdersView>, go: Callback<OrdersView>) -> impl Into
         <form class="toolbar orders-filters" role="search" aria-label="Filter orders" on:submit=on_search>
             <div class="field">
                 <label class="field__label" for="orders-status">"Status"</label>
-                <select id="orders-status" class="input" on:change=on_status>
+                <select
+                    id="orders-status"
+                    class="input"
+                    on:change=on_status
+                    prop:value=move || state.with(|s| s.status.as_ref().map(|st| st.as_wire().to_string()).unwrap_or_default())
+                >
                     <option value="" selected=move || state.with(|s| s.status.is_none())>"All statuses"</option>
                     {OrderStatus::KNOWN
                         .iter()
@@ -161,7 +167,14 @@ fn OrdersFilters(state: Memo<OrdersView>, go: Callback<OrdersView>) -> impl Into
             <button type="submit" class="btn btn-secondary">"Search"</button>
             <div class="field">
                 <label class="field__label" for="orders-limit">"Per page"</label>
-                <select id="orders-limit" class="input" on:change=on_limit>{limits}</select>
+                <select
+                    id="orders-limit"
+                    class="input"
+                    on:change=on_limit
+                    prop:value=move || state.with(|s| s.paging.limit.to_string())
+                >
+                    {limits}
+                </select>
             </div>
             <Show when=filtered>
                 <button type="button" class="btn btn-ghost" on:click=clear>"Clear filters"</button>
@@ -176,7 +189,11 @@ fn OrdersFilters(state: Memo<OrdersView>, go: Callback<OrdersView>) -> impl Into
 }
 
 #[component]
-fn OrdersResults(list: Vec<Order>, state: Memo<OrdersView>, go: Callback<OrdersView>) -> impl IntoView {
+fn OrdersResults(
+    list: Vec<Order>,
+    state: Memo<OrdersView>,
+    go: Callback<OrdersView>,
+) -> impl IntoView {
     let view_now = state.get_untracked();
     let page = view_now.paging.page;
     let limit = view_now.paging.limit;
@@ -298,7 +315,12 @@ fn clicked_a_control(ev: &leptos::ev::MouseEvent) -> bool {
     use wasm_bindgen::JsCast;
     ev.target()
         .and_then(|target| target.dyn_into::<web_sys::Element>().ok())
-        .and_then(|element| element.closest("a, button, input, select, textarea").ok().flatten())
+        .and_then(|element| {
+            element
+                .closest("a, button, input, select, textarea")
+                .ok()
+                .flatten()
+        })
         .is_some()
 }
 
@@ -312,7 +334,9 @@ fn has_text_selection() -> bool {
         .ok()
         .and_then(|f| f.dyn_into::<js_sys::Function>().ok())
         .and_then(|f| f.call0(&window).ok())
-        .and_then(|selection| js_sys::Reflect::get(&selection, &JsValue::from_str("isCollapsed")).ok())
+        .and_then(|selection| {
+            js_sys::Reflect::get(&selection, &JsValue::from_str("isCollapsed")).ok()
+        })
         .and_then(|collapsed| collapsed.as_bool())
         .is_some_and(|collapsed| !collapsed)
 }

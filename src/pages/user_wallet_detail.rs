@@ -118,7 +118,10 @@ fn WalletsOfUser(
     on_created: Callback<()>,
 ) -> impl IntoView {
     // The search is exact, but keep only this externalId in case a server matches loosely.
-    let list: Vec<UserWallet> = list.into_iter().filter(|w| w.external_id == external_id).collect();
+    let list: Vec<UserWallet> = list
+        .into_iter()
+        .filter(|w| w.external_id == external_id)
+        .collect();
     let Some(current) = current_wallet(&list).cloned() else {
         return view! { <NoWallet external_id on_created/> }.into_any();
     };
@@ -129,8 +132,10 @@ fn WalletsOfUser(
         <div class="card-grid">
             <div class="card deposit-address" data-testid="current-wallet">
                 <div class="card__header">
-                    <h2 class="card__title">"Deposit address"</h2>
-                    <p class="card__subtitle">"Network: TRON. USDT as a TRC-20 token, or TRX."</p>
+                    <div>
+                        <h2 class="card__title">"Deposit address"</h2>
+                        <p class="card__subtitle">"Network: TRON. USDT as a TRC-20 token, or TRX."</p>
+                    </div>
                 </div>
                 <div class="deposit-address__body">
                     <QrCode text=address.clone() label=format!("QR code of the deposit address of user {external_id}")/>
@@ -155,8 +160,10 @@ fn WalletsOfUser(
             </div>
             <div class="card balances">
                 <div class="card__header">
-                    <h2 class="card__title">"Last observed balances"</h2>
-                    <p class="card__subtitle">"As last seen by the platform on this address: not live, and not counting the user's earlier addresses."</p>
+                    <div>
+                        <h2 class="card__title">"Last observed balances"</h2>
+                        <p class="card__subtitle">"As last seen by the platform on this address: not live, and not counting the user's earlier addresses."</p>
+                    </div>
                 </div>
                 <dl class="balances__list">
                     <div class="stat">

@@ -55,7 +55,8 @@ pub fn UserWalletsPage() -> impl IntoView {
         },
     );
     let navigate = use_navigate();
-    let go = Callback::new(move |next: UserWalletsView| navigate(&list_url(&next), Default::default()));
+    let go =
+        Callback::new(move |next: UserWalletsView| navigate(&list_url(&next), Default::default()));
     let on_created = Callback::new(move |()| wallets.refetch());
 
     let tab = move |blocked: bool| {
@@ -65,7 +66,10 @@ pub fn UserWalletsPage() -> impl IntoView {
                 go.run(UserWalletsView {
                     blocked_only: blocked,
                     external_id: None,
-                    paging: Paging { page: 1, limit: current.paging.limit },
+                    paging: Paging {
+                        page: 1,
+                        limit: current.paging.limit,
+                    },
                     ignored: Vec::new(),
                 });
             }
@@ -114,7 +118,10 @@ fn SearchForm(state: Memo<UserWalletsView>, go: Callback<UserWalletsView>) -> im
         let id = text.get_untracked();
         go.run(UserWalletsView {
             external_id: (!id.trim().is_empty()).then_some(id),
-            paging: Paging { page: 1, limit: current.paging.limit },
+            paging: Paging {
+                page: 1,
+                limit: current.paging.limit,
+            },
             blocked_only: false,
             ignored: Vec::new(),
         });
@@ -124,7 +131,10 @@ fn SearchForm(state: Memo<UserWalletsView>, go: Callback<UserWalletsView>) -> im
         let current = state.get_untracked();
         go.run(UserWalletsView {
             external_id: None,
-            paging: Paging { page: 1, limit: current.paging.limit },
+            paging: Paging {
+                page: 1,
+                limit: current.paging.limit,
+            },
             blocked_only: false,
             ignored: Vec::new(),
         });
@@ -160,13 +170,22 @@ fn WalletsResults(
 
     if list.is_empty() {
         let (title, text) = match (&current.external_id, blocked_view, page > 1) {
-            (_, _, true) => (format!("Nothing on page {page}"), "The list ends before this page.".to_string()),
+            (_, _, true) => (
+                format!("Nothing on page {page}"),
+                "The list ends before this page.".to_string(),
+            ),
             (Some(id), _, _) => (
                 format!("No wallet for \u{201c}{id}\u{201d}"),
                 "The id must match exactly. Create one with the form above.".to_string(),
             ),
-            (None, true, _) => ("No blocked wallets".to_string(), "No user wallet has been blocked or replaced.".to_string()),
-            (None, false, _) => ("No user wallets yet".to_string(), "Create one with the form above, or from your backend.".to_string()),
+            (None, true, _) => (
+                "No blocked wallets".to_string(),
+                "No user wallet has been blocked or replaced.".to_string(),
+            ),
+            (None, false, _) => (
+                "No user wallets yet".to_string(),
+                "Create one with the form above, or from your backend.".to_string(),
+            ),
         };
         return view! {
             <div class="card empty-state" data-testid="user-wallets-empty">
@@ -236,7 +255,10 @@ fn WalletRow(wallet: UserWallet, blocked_view: bool) -> impl IntoView {
 
 /// "Active" or "Blocked" (with the reason on hover).
 #[component]
-pub(crate) fn WalletStatusBadge(blocked: bool, #[prop(default = None)] reason: Option<String>) -> impl IntoView {
+pub(crate) fn WalletStatusBadge(
+    blocked: bool,
+    #[prop(default = None)] reason: Option<String>,
+) -> impl IntoView {
     if blocked {
         view! { <span class="badge badge--danger" title=reason>"Blocked"</span> }.into_any()
     } else {

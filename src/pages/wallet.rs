@@ -65,8 +65,10 @@ fn WalletSummary(wallet: CompanyWallet) -> impl IntoView {
         <div class="card-grid wallet-summary">
             <div class="card deposit-address">
                 <div class="card__header">
-                    <h2 class="card__title">"Deposit address"</h2>
-                    <p class="card__subtitle">"Network: TRON. Send USDT as a TRC-20 token, or TRX."</p>
+                    <div>
+                        <h2 class="card__title">"Deposit address"</h2>
+                        <p class="card__subtitle">"Network: TRON. Send USDT as a TRC-20 token, or TRX."</p>
+                    </div>
                 </div>
                 <div class="deposit-address__body">
                     <QrCode text=address.clone() label="QR code of the company deposit address"/>

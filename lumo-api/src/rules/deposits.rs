@@ -200,8 +200,10 @@ pub fn deposits_per_day<'a>(
     deposits: impl IntoIterator<Item = &'a DepositLine>,
     day_of: impl Fn(DateTime<Utc>) -> NaiveDate,
 ) -> DailySeries {
-    let days: Vec<(NaiveDate, &DepositLine)> =
-        deposits.into_iter().map(|d| (day_of(d.created_at), d)).collect();
+    let days: Vec<(NaiveDate, &DepositLine)> = deposits
+        .into_iter()
+        .map(|d| (day_of(d.created_at), d))
+        .collect();
     let (Some(first), Some(last)) = (
         days.iter().map(|(day, _)| *day).min(),
         days.iter().map(|(day, _)| *day).max(),
@@ -225,8 +227,7 @@ pub fn deposits_per_day<'a>(
         }
         let bin = &mut bins[(day - first).num_days() as usize];
         bin.count += 1;
-        *bin
-            .totals
+        *bin.totals
             .entry(deposit.currency.as_wire().to_string())
             .or_insert(Decimal::ZERO) += deposit.amount;
     }
@@ -272,7 +273,11 @@ impl DailySeries {
             .filter(|b| b.count > 0)
             .max_by(|a, b| a.count.cmp(&b.count).then(b.date.cmp(&a.date)))
         {
-            let busiest_noun = if busiest.count == 1 { "deposit" } else { "deposits" };
+            let busiest_noun = if busiest.count == 1 {
+                "deposit"
+            } else {
+                "deposits"
+            };
             text.push_str(&format!(
                 "; the busiest day was {} with {} {busiest_noun}",
                 busiest.date, busiest.count

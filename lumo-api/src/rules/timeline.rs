@@ -282,7 +282,11 @@ mod tests {
 
     #[test]
     fn an_unknown_order_status_is_a_current_step_with_its_raw_value() {
-        let steps = order_steps(&order("refunded", Some(UNTIL)), None, at("2026-11-25T00:00:00Z"));
+        let steps = order_steps(
+            &order("refunded", Some(UNTIL)),
+            None,
+            at("2026-11-25T00:00:00Z"),
+        );
         assert_eq!(steps[1].state, StepState::Done);
         assert_eq!(steps[2].kind, OrderStep::Unknown("refunded".into()));
         assert_eq!(steps[2].state, StepState::Current);

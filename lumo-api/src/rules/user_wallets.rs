@@ -34,8 +34,8 @@ pub fn creation(
         Some(true) => Creation::Existing,
         Some(false) => Creation::New,
         None => {
-            let cutoff = requested_at
-                .checked_sub_signed(Duration::seconds(CREATED_SKEW_TOLERANCE_SECONDS));
+            let cutoff =
+                requested_at.checked_sub_signed(Duration::seconds(CREATED_SKEW_TOLERANCE_SECONDS));
             if cutoff.is_some_and(|cutoff| returned.created_at < cutoff) {
                 Creation::Existing
             } else {
@@ -62,7 +62,7 @@ pub fn previous_wallets(wallets: &[UserWallet]) -> Vec<&UserWallet> {
         .iter()
         .filter(|w| Some(w.id.as_str()) != current)
         .collect();
-    rest.sort_by(|a, b| b.created_at.cmp(&a.created_at));
+    rest.sort_by_key(|w| std::cmp::Reverse(w.created_at));
     rest
 }
 

@@ -5,7 +5,6 @@
 use chrono::{DateTime, Utc};
 use leptos::prelude::*;
 use lumo_api::models::{Dispute, DisputeResolution};
-use lumo_api::rules::money::format_amount;
 use lumo_api::rules::orders::open_age;
 use lumo_api::rules::timeline::{dispute_steps, DisputeStep};
 
@@ -30,11 +29,6 @@ pub fn dispute_timeline(dispute: &Dispute) -> Vec<TimelineEntry> {
                 }
                 DisputeStep::Decision => "Resolved or rejected".to_string(),
                 DisputeStep::Resolved(Some(resolution)) => {
-                    if *resolution == DisputeResolution::PartialRefund {
-                        entry.detail = dispute
-                            .refund_amount
-                            .map(|amount| format!("{} refunded", format_amount(amount, "USDT")));
-                    }
                     format!("Resolved: {}", resolution_label(resolution))
                 }
                 DisputeStep::Resolved(None) => "Resolved".to_string(),
@@ -72,8 +66,15 @@ pub fn DisputeCard(
     let created_at = dispute.created_at;
     let status_class = format!(
         "card dispute-card dispute-card--{}{}",
-        dispute.status.as_wire().replace(|c: char| !c.is_ascii_alphanumeric(), "-"),
-        if compact { " dispute-card--compact" } else { "" }
+        dispute
+            .status
+            .as_wire()
+            .replace(|c: char| !c.is_ascii_alphanumeric(), "-"),
+        if compact {
+            " dispute-card--compact"
+        } else {
+            ""
+        }
     );
     let order_href = format!("/orders/{}", dispute.order_id);
     let order_text = format!("Order {}", short_id(&dispute.order_id));
@@ -103,12 +104,16 @@ pub fn DisputeCard(
             <dd><Money amount currency="USDT"/></dd>
         }),
     };
-    let resolved_by = dispute.resolved_by.clone().filter(|s| !s.trim().is_empty()).map(|by| {
-        view! {
-            <dt>"Resolved by"</dt>
-            <dd>{resolver_text(&by)}</dd>
-        }
-    });
+    let resolved_by = dispute
+        .resolved_by
+        .clone()
+        .filter(|s| !s.trim().is_empty())
+        .map(|by| {
+            view! {
+                <dt>"Resolved by"</dt>
+                <dd>{resolver_text(&by)}</dd>
+            }
+        });
     let comment = dispute
         .admin_comment
         .clone()
@@ -162,5 +167,54 @@ pub fn DisputeCard(
                 <dd><code class="dispute-card__id">{dispute.id.clone()}</code></dd>
             </dl>
         </article>
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn dispute(status: &str, resolution: Option<&str>) -> Dispute {
+        serde_json::from_value(serde_json::json!({
+            "id": "d1", "orderId": "o1", "status": status, "resolution": resolution,
+            "reason": "r", "refundAmount": 12.5, "resolvedAt": "2026-11-25T09:00:00Z",
+            "createdAt": "2026-11-24T10:00:00Z", "updatedAt": "2026-11-25T09:00:00Z"
+        }))
+        .unwrap()
+    }
+
+    fn labels(d: &Dispute) -> Vec<String> {
+        dispute_timeline(d).into_iter().map(|e| e.label).collect()
+    }
+
+    #[test]
+    fn dispute_steps_are_worded_with_resolution_and_raw_values() {
+        assert_eq!(
+            labels(&dispute("submitted", None)),
+            ["Submitted", "In review", "Resolved or rejected"]
+        );
+        assert_eq!(
+            labels(&dispute("resolved", Some("partial_refund"))),
+            ["Submitted", "In review", "Resolved: Partial refund"]
+        );
+        assert_eq!(
+            labels(&dispute("resolved", Some("goodwill"))),
+            ["Submitted", "In review", "Resolved: Unknown: goodwill"]
+        );
+        assert_eq!(
+            labels(&dispute("escalated", None)),
+            ["Submitted", "Unknown status: escalated"]
+        );
+        let review = dispute_timeline(&dispute("in_review", None));
+        assert_eq!(review[1].at_prefix, Some("since"));
+    }
+
+    #[test]
+    fn the_automatic_resolver_is_named() {
+        assert_eq!(
+            resolver_text("wallet-sync"),
+            "Automatic wallet sync (wallet-sync)"
+        );
+        assert_eq!(resolver_text("support@lumo"), "support@lumo");
     }
 }

@@ -74,7 +74,8 @@ pub(super) fn QuotePanel(
     };
     let quote_id = quote.id.clone();
     let accept = move |_| {
-        if accepting.get_untracked() || block().is_some() || refused.with_untracked(Option::is_some) {
+        if accepting.get_untracked() || block().is_some() || refused.with_untracked(Option::is_some)
+        {
             return;
         }
         accepting.set(true);
@@ -85,11 +86,16 @@ pub(super) fn QuotePanel(
             .unwrap_or_else(random_key);
         let navigate = navigate.clone();
         spawn_local(async move {
-            let answer = client.send(&lumo_api::requests::accept_order(&id, &key)).await;
+            let answer = client
+                .send(&lumo_api::requests::accept_order(&id, &key))
+                .await;
             match answer {
                 Ok(order) => {
                     on_ordered.run(());
-                    navigate(&format!("/orders/{}", percent_encode(&order.id)), Default::default());
+                    navigate(
+                        &format!("/orders/{}", percent_encode(&order.id)),
+                        Default::default(),
+                    );
                 }
                 Err(ApiError::Conflict { message }) => {
                     accepting.try_set(false);
@@ -112,7 +118,11 @@ pub(super) fn QuotePanel(
     let intro = format!(
         "Quote ready: {usdt} for {rub} to {}. It expires in 30 seconds.{}",
         quote.merchant_name,
-        if sufficient { "" } else { " The company balance does not cover it." }
+        if sufficient {
+            ""
+        } else {
+            " The company balance does not cover it."
+        }
     );
     let disabled = move || {
         accepting.get() || block().is_some() || refused.with(Option::is_some) || preparing.get()
@@ -121,8 +131,10 @@ pub(super) fn QuotePanel(
     view! {
         <section class="card quote" aria-labelledby="quote-title" data-testid="quote" data-quote-id=quote.id.clone()>
             <div class="card__header">
-                <h2 id="quote-title" class="card__title">"Quote"</h2>
-                <p class="card__subtitle">"Valid for 30 seconds. Nothing is reserved until you accept."</p>
+                <div>
+                    <h2 id="quote-title" class="card__title">"Quote"</h2>
+                    <p class="card__subtitle">"Valid for 30 seconds. Nothing is reserved until you accept."</p>
+                </div>
             </div>
             <dl class="details quote__details">
                 <dt>"Merchant"</dt>
@@ -161,7 +173,7 @@ pub(super) fn QuotePanel(
                     </div>
                 })}
             </div>
-            {move || (refused.with(Option::is_none)).then(|| block()).flatten().map(|block| view! {
+            {move || refused.with(Option::is_none).then(block).flatten().map(|block| view! {
                 <p class="alert alert-warning" role="status" data-testid="accept-blocked"
                     data-reason=match block { AcceptBlock::Expired => "expired", AcceptBlock::InsufficientBalance => "balance" }>
                     {block.reason()}

@@ -13,8 +13,8 @@ use lumo_api::rules::validation::validate_external_id;
 use lumo_api::ApiError;
 
 use super::wallet_href;
-use crate::client::Client;
 use crate::client::use_client;
+use crate::client::Client;
 use crate::components::error_panel::FormError;
 use crate::components::field::focus_id;
 use crate::components::loading::Spinner;
@@ -30,7 +30,10 @@ pub(crate) async fn create_or_get(
         page: Page::new(1, 0),
         external_id: Some(external_id.to_string()),
     };
-    let known_before = match client.send(&lumo_api::requests::list_user_wallets(&lookup)).await {
+    let known_before = match client
+        .send(&lumo_api::requests::list_user_wallets(&lookup))
+        .await
+    {
         Ok(found) => Some(found.iter().any(|w| w.external_id == external_id)),
         Err(ApiError::Unauthorized { message }) => return Err(ApiError::Unauthorized { message }),
         Err(_) => None,
@@ -38,7 +41,9 @@ pub(crate) async fn create_or_get(
     let body = CreateUserWalletRequest {
         external_id: external_id.to_string(),
     };
-    let wallet = client.send(&lumo_api::requests::create_user_wallet(&body)).await?;
+    let wallet = client
+        .send(&lumo_api::requests::create_user_wallet(&body))
+        .await?;
     let outcome = creation(&wallet, known_before, requested_at);
     Ok((wallet, outcome))
 }
@@ -90,8 +95,10 @@ pub(crate) fn CreateWalletForm(on_created: Callback<()>) -> impl IntoView {
     view! {
         <div class="card create-wallet">
             <div class="card__header">
-                <h2 class="card__title">"Get a user's wallet"</h2>
-                <p class="card__subtitle">"Creates the wallet for this user id, or returns the one it already has."</p>
+                <div>
+                    <h2 class="card__title">"Get a user's wallet"</h2>
+                    <p class="card__subtitle">"Creates the wallet for this user id, or returns the one it already has."</p>
+                </div>
             </div>
             <form class="form create-wallet__form" on:submit=submit novalidate>
                 <div class="form-grid">

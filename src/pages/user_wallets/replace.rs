@@ -45,7 +45,10 @@ pub(crate) fn ReplaceWallet(
         let external_id = id.get_value();
         spawn_local(async move {
             let answer = client
-                .send(&lumo_api::requests::replace_user_wallet(&external_id, &body))
+                .send(&lumo_api::requests::replace_user_wallet(
+                    &external_id,
+                    &body,
+                ))
                 .await;
             pending.try_set(false);
             match answer {

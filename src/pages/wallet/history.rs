@@ -82,7 +82,8 @@ pub(crate) fn DepositHistory(
     };
     let refreshing = move || loading.get() && result.with(Option::is_some);
 
-    let body = move || match result.get() {
+    let body = move || {
+        match result.get() {
         None => view! { <Loading label="Loading deposits…"/> }.into_any(),
         Some(Err(error)) if error.is_unsupported_operation() => view! {
             <div class="alert alert-info" role="status" data-testid="deposits-unavailable">
@@ -128,7 +129,13 @@ pub(crate) fn DepositHistory(
                 <div class="card card--flush">
                     <DepositsTable rows show_to_address current_address=current_address.get()/>
                 </div>
-                <p class="muted deposits-range" data-testid="deposits-range">{info.range_label()}</p>
+                <div class="deposit-history__footer">
+                    <p class="muted deposits-range" data-testid="deposits-range">{info.range_label()}</p>
+                    <label class="deposit-history__size">
+                        "Per page "
+                        <select class="input" on:change=on_limit>{limits}</select>
+                    </label>
+                </div>
                 <Pagination
                     page=Signal::derive(move || number)
                     has_next=Signal::derive(move || has_next)
@@ -139,17 +146,12 @@ pub(crate) fn DepositHistory(
             }
             .into_any()
         }
+    }
     };
 
     view! {
         <div class="api-view deposit-history" aria-busy=move || loading.get().to_string()>
             <div class="refresh-bar" class:refresh-bar--active=refreshing aria-hidden="true"></div>
-            <div class="toolbar deposit-history__toolbar">
-                <div class="field">
-                    <label class="field__label" for="deposits-limit">"Per page"</label>
-                    <select id="deposits-limit" class="input" on:change=on_limit>{limits}</select>
-                </div>
-            </div>
             {move || {
                 let ignored = paging.with(|p| p.ignored.clone());
                 (!ignored.is_empty()).then(|| view! {

@@ -75,9 +75,13 @@ pub fn client_seconds_left(deadline: DateTime<Utc>, now: DateTime<Utc>) -> i64 {
 /// drown everything else). The starting value (30) is not announced: the quote's arrival is.
 pub fn announcement(seconds_left: i64) -> Option<String> {
     match seconds_left {
-        s if s <= 0 => Some("The quote has expired. Get a new quote to see the current price.".into()),
+        s if s <= 0 => {
+            Some("The quote has expired. Get a new quote to see the current price.".into())
+        }
         5 => Some("5 seconds left to accept this quote.".into()),
-        s if s % 10 == 0 && s < QUOTE_TTL_SECONDS => Some(format!("{s} seconds left to accept this quote.")),
+        s if s % 10 == 0 && s < QUOTE_TTL_SECONDS => {
+            Some(format!("{s} seconds left to accept this quote."))
+        }
         _ => None,
     }
 }

@@ -1,0 +1,494 @@
+// Performance benchmark of the release build: `make bench` (after `make dist sandbox`).
+//
+// Starts its own sandbox (API + dist/ on loopback, free ports from 19787), drives Debian Chromium
+// through Playwright, prints one table and writes it to bench/RESULTS.md with the machine and the
+// date. Every timing is measured inside the page (performance.now(), navigation start = 0): a
+// MutationObserver notes when the awaited element is in the DOM and visible, and the next
+// animation frame stands for "painted". Each scenario has warm-up runs that are not counted; the
+// median and the spread (min-max, p95) of the counted runs are reported.
+//
+// Environment: BENCH_RUNS (cold-start runs, default 15), BENCH_NAV_RUNS (navigation laps,
+// default 7), CHROMIUM_PATH, SANDBOX_BIN, DIST_DIR, BENCH_PORT (first port tried, default 19787).
+
+import { chromium } from '@playwright/test';
+import { spawn } from 'node:child_process';
+import fs from 'node:fs';
+import net from 'node:net';
+import os from 'node:os';
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+import zlib from 'node:zlib';
+
+const ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../..');
+const DIST = path.resolve(process.env.DIST_DIR || path.join(ROOT, 'dist'));
+const SANDBOX_BIN = process.env.SANDBOX_BIN || path.join(ROOT, 'target/debug/lumo-sandbox');
+const CHROMIUM = process.env.CHROMIUM_PATH || '/usr/bin/chromium';
+const RUNS = Number(process.env.BENCH_RUNS || 15);
+const NAV_RUNS = Number(process.env.BENCH_NAV_RUNS || 7);
+const WARMUP = 2;
+const OUT = path.join(ROOT, 'bench/RESULTS.md');
+
+const DEMO_KEY = 'lb2b_0123456789abcdef0123456789abcdef';
+const DEMO_COMPANY_ID = '6f1c2d3e-4a5b-4c6d-8e7f-9a0b1c2d3e4f';
+
+const SEL = {
+  apiKeyInput: '#login-api-key',
+  orderRow: 'table.orders-table tbody tr[data-order-id]',
+  orderRowLink: 'table.orders-table tbody tr[data-order-id] a',
+  orderDetail: '[data-testid="order-status"]',
+  disputeCard: '[data-testid="dispute-card"]',
+  disputesLoaded: '[data-testid="dispute-card"], [data-testid="disputes-empty"]',
+  navDisputes: 'a[href="/disputes"]',
+  navOrders: 'a[href="/orders"]',
+};
+
+// ---------------------------------------------------------------- helpers
+
+const started = Date.now();
+const log = (...args) => console.error(`[bench ${((Date.now() - started) / 1000).toFixed(0)}s]`, ...args);
+
+function stats(values) {
+  const v = values.filter((x) => Number.isFinite(x)).sort((a, b) => a - b);
+  if (!v.length) return null;
+  const q = (p) => v[Math.min(v.length - 1, Math.ceil(p * v.length) - 1)];
+  const mid = v.length % 2 ? v[(v.length - 1) / 2] : (v[v.length / 2 - 1] + v[v.length / 2]) / 2;
+  return { median: mid, min: v[0], max: v[v.length - 1], p95: q(0.95), n: v.length };
+}
+
+const ms = (x) => (x == null ? 'n/a' : `${Math.round(x)} ms`);
+const kb = (bytes) => `${(bytes / 1024).toFixed(1)} KiB`;
+const int = (n) => n.toLocaleString('en-US');
+
+async function freePort(from) {
+  for (let port = from; port < from + 200; port++) {
+    const ok = await new Promise((resolve) => {
+      const probe = net.createServer();
+      probe.once('error', () => resolve(false));
+      probe.listen(port, '127.0.0.1', () => probe.close(() => resolve(true)));
+    });
+    if (ok) return port;
+  }
+  throw new Error(`no free port from ${from}`);
+}
+
+async function waitForHttp(url, deadlineMs) {
+  const until = Date.now() + deadlineMs;
+  while (Date.now() < until) {
+    try {
+      const response = await fetch(url);
+      if (response.status < 500) return;
+    } catch { /* not yet */ }
+    await new Promise((resolve) => setTimeout(resolve, 100));
+  }
+  throw new Error(`nothing answered at ${url}`);
+}
+
+// ---------------------------------------------------------------- in-page probe
+
+// Installed before any page script. `__benchWait(selector, opts)` resolves with the time the
+// first visible match not present when it was armed is in the DOM (`dom`), the time of the next
+// animation frame (`paint`), and how many matches there are then.
+const PROBE = `(() => {
+  const visible = (e) => e.getClientRects().length > 0 && !e.disabled;
+  window.__benchClicks = [];
+  addEventListener('click', (e) => window.__benchClicks.push(e.timeStamp), true);
+  window.__benchWait = (selector, opts = {}) => new Promise((resolve) => {
+    const minCount = opts.minCount || 1;
+    const seen = new WeakSet();
+    if (opts.fresh) document.querySelectorAll(selector).forEach((e) => seen.add(e));
+    let done = false;
+    const check = () => {
+      if (done) return;
+      const found = [...document.querySelectorAll(selector)].filter((e) => !seen.has(e) && visible(e));
+      if (found.length >= minCount) {
+        done = true;
+        observer.disconnect();
+        const dom = performance.now();
+        requestAnimationFrame(() => resolve({ dom, paint: performance.now(), count: found.length }));
+      }
+    };
+    const observer = new MutationObserver(check);
+    observer.observe(document, { childList: true, subtree: true, attributes: true });
+    check();
+  });
+  const cold = window.__benchColdSelector;
+  if (cold) window.__benchCold = window.__benchWait(cold);
+})();`;
+
+function sessionScript(api) {
+  const session = {
+    apiKey: DEMO_KEY,
+    environment: { id: 'sandbox', name: 'Sandbox', apiBaseUrl: api },
+    companyId: DEMO_COMPANY_ID,
+    companyName: 'Demo Company',
+    remember: true,
+  };
+  return `try { localStorage.setItem('lumo.session', ${JSON.stringify(JSON.stringify(session))}); } catch (e) {}`;
+}
+
+// ---------------------------------------------------------------- bytes
+
+function assetSizes() {
+  const html = fs.readFileSync(path.join(DIST, 'index.html'), 'utf8');
+  const referenced = new Set(
+    [...html.matchAll(/(?:href|src)="\/?([^"?#]+\.(?:js|wasm|css))"/g)].map((m) => m[1]),
+  );
+  const files = [['index.html', 'index.html']];
+  for (const name of fs.readdirSync(DIST).sort()) {
+    if (!/\.(js|wasm|css)$/.test(name)) continue;
+    if (referenced.size && !referenced.has(name)) continue;
+    const kind = name.endsWith('.wasm') ? 'wasm' : name.endsWith('.js') ? 'JS' : 'CSS';
+    files.push([kind, name]);
+  }
+  if (fs.existsSync(path.join(DIST, 'config.json'))) files.push(['config.json', 'config.json']);
+  return files.map(([kind, name]) => {
+    const data = fs.readFileSync(path.join(DIST, name));
+    return {
+      kind,
+      name,
+      raw: data.length,
+      gzip: zlib.gzipSync(data, { level: 9 }).length,
+      brotli: zlib.brotliCompressSync(data, {
+        params: {
+          [zlib.constants.BROTLI_PARAM_QUALITY]: 11,
+          [zlib.constants.BROTLI_PARAM_SIZE_HINT]: data.length,
+        },
+      }).length,
+    };
+  });
+}
+
+// ---------------------------------------------------------------- scenarios
+
+async function newPage(browser, { session, coldSelector, throttle, api }) {
+  const context = await browser.newContext({ viewport: { width: 1280, height: 900 } });
+  if (coldSelector) await context.addInitScript(`window.__benchColdSelector = ${JSON.stringify(coldSelector)};`);
+  await context.addInitScript(PROBE);
+  if (session) await context.addInitScript(sessionScript(api));
+  const page = await context.newPage();
+  page.on('pageerror', (error) => log('page error:', error.message));
+  if (throttle) {
+    const cdp = await context.newCDPSession(page);
+    await cdp.send('Emulation.setCPUThrottlingRate', { rate: throttle });
+  }
+  return { context, page };
+}
+
+/** Navigation start -> `selector` painted, in a fresh context (cold HTTP cache) per run. */
+async function coldStart(browser, env, { url, selector, session, throttle, runs }) {
+  const values = [];
+  for (let i = 0; i < WARMUP + runs; i++) {
+    const { context, page } = await newPage(browser, { session, coldSelector: selector, throttle, api: env.api });
+    try {
+      await page.goto(env.portal + url, { waitUntil: 'commit' });
+      const result = await page.evaluate(() => window.__benchCold);
+      if (i >= WARMUP) values.push(result.paint);
+    } finally {
+      await context.close();
+    }
+  }
+  return stats(values);
+}
+
+/** Collects API requests and responses of the page, by window. */
+function apiRecorder(page, api) {
+  const events = [];
+  page.on('request', (request) => {
+    if (request.url().startsWith(api)) events.push({ request, method: request.method(), url: request.url(), at: Date.now() });
+  });
+  let mark = 0;
+  return {
+    /** Requests since the last call, with the total of their response bodies. */
+    async take() {
+      const batch = events.slice(mark);
+      mark = events.length;
+      let bytes = 0;
+      for (const event of batch) {
+        try {
+          const response = await event.request.response();
+          if (response) bytes += (await response.body()).length;
+        } catch { /* aborted */ }
+      }
+      const seen = new Map();
+      for (const event of batch) {
+        const key = `${event.method} ${event.url}`;
+        seen.set(key, (seen.get(key) || 0) + 1);
+      }
+      const duplicates = [...seen.entries()].filter(([, n]) => n > 1).map(([key, n]) => `${key} x${n}`);
+      return {
+        count: batch.filter((e) => e.method !== 'OPTIONS').length,
+        preflights: batch.filter((e) => e.method === 'OPTIONS').length,
+        duplicates,
+        bytes,
+        urls: batch.map((e) => `${e.method} ${e.url.slice(api.length)}`),
+      };
+    },
+  };
+}
+
+const settle = (page, msDelay = 400) => page.waitForTimeout(msDelay);
+
+/** Click `target`, then wait for a new `selector`; returns click -> painted. */
+async function clickTo(page, target, selector) {
+  const clicks = await page.evaluate(() => window.__benchClicks.length);
+  const waiting = page.evaluate((s) => window.__benchWait(s, { fresh: true }).then((r) => (window.__benchLast = r)), selector);
+  await page.locator(target).first().click();
+  const result = await waiting;
+  const clickAt = await page.evaluate((n) => window.__benchClicks[n], clicks);
+  return result.paint - clickAt;
+}
+
+async function backTo(page, selector) {
+  const waiting = page.evaluate((s) => window.__benchWait(s, { fresh: true }), selector);
+  const before = await page.evaluate(() => performance.now());
+  await page.goBack({ waitUntil: 'commit' });
+  const result = await waiting;
+  return result.paint - before;
+}
+
+/**
+ * Orders -> order detail -> disputes -> orders, twice per fresh context: the first lap loads
+ * everything from the API, the second (within 30 s) finds it cached. Then back to the order
+ * from the orders page and back again.
+ */
+async function navigation(browser, env, runs) {
+  const steps = ['orders -> order', 'order -> disputes', 'disputes -> orders'];
+  const times = { cold: steps.map(() => []), cached: steps.map(() => []), back: [] };
+  const requests = {};
+  for (let i = 0; i < WARMUP + runs; i++) {
+    const { context, page } = await newPage(browser, { session: true, coldSelector: SEL.orderRow, api: env.api });
+    const recorder = apiRecorder(page, env.api);
+    const keep = i >= WARMUP;
+    const note = async (label) => {
+      await settle(page);
+      const taken = await recorder.take();
+      if (keep) (requests[label] ||= []).push(taken);
+    };
+    try {
+      await page.goto(env.portal + '/orders', { waitUntil: 'commit' });
+      await page.evaluate(() => window.__benchCold);
+      await note('cold start at /orders');
+      for (const lap of ['cold', 'cached']) {
+        const t1 = await clickTo(page, SEL.orderRowLink, SEL.orderDetail);
+        await note(`orders -> order (${lap})`);
+        const t2 = await clickTo(page, SEL.navDisputes, SEL.disputesLoaded);
+        await note(`order -> disputes (${lap})`);
+        const t3 = await clickTo(page, SEL.navOrders, SEL.orderRow);
+        await note(`disputes -> orders (${lap})`);
+        if (keep) [t1, t2, t3].forEach((t, n) => times[lap][n].push(t));
+      }
+      await clickTo(page, SEL.orderRowLink, SEL.orderDetail);
+      await note('orders -> order (third visit)');
+      const tb = await backTo(page, SEL.orderRow);
+      if (keep) times.back.push(tb);
+      await note('back to orders (< 30 s)');
+    } finally {
+      await context.close();
+    }
+  }
+  return { steps, times, requests };
+}
+
+/** API response -> table painted at a page size: rows in the DOM after the /orders answer. */
+async function ordersScale(browser, env, limit, runs) {
+  const values = [];
+  const apiMs = [];
+  let rows = 0;
+  for (let i = 0; i < WARMUP + runs; i++) {
+    const { context, page } = await newPage(browser, { session: true, api: env.api });
+    try {
+      await page.goto(`${env.portal}/orders${limit === 20 ? '' : `?limit=${limit}`}`, { waitUntil: 'commit' });
+      const result = await page.evaluate(({ sel, limit }) => window.__benchWait(sel, { minCount: limit }), { sel: SEL.orderRow, limit });
+      const responseEnd = await page.evaluate(() => {
+        const entries = performance.getEntriesByType('resource').filter((e) => /\/orders(\?|$)/.test(e.name));
+        return entries.length ? entries[entries.length - 1].responseEnd : null;
+      });
+      rows = result.count;
+      if (i >= WARMUP && responseEnd != null) {
+        values.push(result.paint - responseEnd);
+        apiMs.push(responseEnd);
+      }
+    } finally {
+      await context.close();
+    }
+  }
+  return { render: stats(values), rows };
+}
+
+async function disputesScale(browser, env, runs) {
+  const values = [];
+  let cards = 0;
+  let total = 0;
+  for (let i = 0; i < WARMUP + runs; i++) {
+    const { context, page } = await newPage(browser, { session: true, api: env.api });
+    try {
+      await page.goto(`${env.portal}/disputes`, { waitUntil: 'commit' });
+      const result = await page.evaluate((sel) => window.__benchWait(sel), SEL.disputeCard);
+      // Let the list finish (it may render in more than one pass), then count.
+      await settle(page, 300);
+      const info = await page.evaluate((sel) => {
+        const entries = performance.getEntriesByType('resource').filter((e) => /\/disputes(\?|$)/.test(e.name));
+        return {
+          responseEnd: entries.length ? entries[entries.length - 1].responseEnd : null,
+          cards: document.querySelectorAll(sel).length,
+        };
+      }, SEL.disputeCard);
+      cards = info.cards;
+      if (i >= WARMUP && info.responseEnd != null) values.push(result.paint - info.responseEnd);
+    } finally {
+      await context.close();
+    }
+  }
+  const state = await (await fetch(`${env.api}/_sandbox/state`)).json();
+  total = state.disputes;
+  return { render: stats(values), cards, total };
+}
+
+// ---------------------------------------------------------------- main
+
+async function main() {
+  for (const [what, file] of [['dist/ (make dist)', path.join(DIST, 'index.html')], ['sandbox (make sandbox)', SANDBOX_BIN], ['Chromium', CHROMIUM]]) {
+    if (!fs.existsSync(file)) throw new Error(`${what} not found at ${file}`);
+  }
+  const apiPort = await freePort(Number(process.env.BENCH_PORT || 19787));
+  const portalPort = await freePort(apiPort + 1);
+  const env = { api: `http://127.0.0.1:${apiPort}`, portal: `http://127.0.0.1:${portalPort}` };
+  const sandbox = spawn(SANDBOX_BIN, [
+    '--port', String(apiPort),
+    '--static-dir', DIST,
+    '--static-port', String(portalPort),
+    '--config-json-override',
+  ], { stdio: ['ignore', 'ignore', 'inherit'] });
+  const stopSandbox = () => { if (sandbox.exitCode === null && sandbox.signalCode === null) sandbox.kill('SIGTERM'); };
+  process.on('exit', stopSandbox);
+  for (const signal of ['SIGINT', 'SIGTERM']) process.on(signal, () => { stopSandbox(); process.exit(130); });
+
+  const browser = await chromium.launch({
+    executablePath: CHROMIUM,
+    headless: true,
+    args: ['--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run',
+      '--disable-background-networking', '--disable-component-update', '--disable-sync'],
+  });
+  const control = (route, body) => fetch(`${env.api}/_sandbox/${route}`, {
+    method: 'POST',
+    headers: body ? { 'Content-Type': 'application/json' } : {},
+    body: body ? JSON.stringify(body) : undefined,
+  });
+  try {
+    await waitForHttp(`${env.api}/_sandbox/state`, 15_000);
+    await waitForHttp(`${env.portal}/`, 15_000);
+    await control('reset');
+    log(`sandbox on ${env.api}, portal on ${env.portal}; ${RUNS} runs, ${NAV_RUNS} navigation laps, ${WARMUP} warm-up each`);
+
+    const sizes = assetSizes();
+    log('cold start: sign-in form');
+    const signIn = await coldStart(browser, env, { url: '/login', selector: SEL.apiKeyInput, runs: RUNS });
+    log('cold start: first orders row');
+    const firstRow = await coldStart(browser, env, { url: '/orders', selector: SEL.orderRow, session: true, runs: RUNS });
+    log('cold start, CPU x4: sign-in form');
+    const signIn4 = await coldStart(browser, env, { url: '/login', selector: SEL.apiKeyInput, throttle: 4, runs: RUNS });
+    log('cold start, CPU x4: first orders row');
+    const firstRow4 = await coldStart(browser, env, { url: '/orders', selector: SEL.orderRow, session: true, throttle: 4, runs: RUNS });
+    log('navigation');
+    const nav = await navigation(browser, env, NAV_RUNS);
+    log('scale: orders table');
+    const scale = {};
+    for (const limit of [20, 50, 100]) scale[limit] = await ordersScale(browser, env, limit, 7);
+    log('scale: 500 disputes');
+    const state = await (await fetch(`${env.api}/_sandbox/state`)).json();
+    if (state.disputes < 500) await control('seed', { disputes: 500 - state.disputes });
+    const disputes = await disputesScale(browser, env, 5);
+    await control('reset');
+
+    const report = render({ sizes, signIn, firstRow, signIn4, firstRow4, nav, scale, disputes });
+    process.stdout.write(report);
+    fs.mkdirSync(path.dirname(OUT), { recursive: true });
+    fs.writeFileSync(OUT, report);
+    log(`written to ${path.relative(ROOT, OUT)}`);
+  } finally {
+    await browser.close();
+    stopSandbox();
+  }
+}
+
+// ---------------------------------------------------------------- report
+
+function machine() {
+  const cpuinfo = fs.existsSync('/proc/cpuinfo') ? fs.readFileSync('/proc/cpuinfo', 'utf8') : '';
+  const model = (cpuinfo.match(/^model name\s*:\s*(.+)$/m) || [])[1] || os.cpus()[0]?.model || 'unknown';
+  const load = os.loadavg().map((x) => x.toFixed(1)).join(' / ');
+  return `${os.cpus().length} CPUs (nproc), ${model.trim()}, ${(os.totalmem() / 2 ** 30).toFixed(1)} GiB RAM, `
+    + `load average ${load} (1/5/15 min) at the end, ${os.type()} ${os.release()}`;
+}
+
+function render({ sizes, signIn, firstRow, signIn4, firstRow4, nav, scale, disputes }) {
+  const rows = [];
+  const row = (metric, median, spread, target, note) => rows.push(`| ${metric} | ${median} | ${spread} | ${target} | ${note} |`);
+  const timing = (metric, s, target, note = '') => row(metric, s ? ms(s.median) : 'n/a',
+    s ? `${ms(s.min)}–${ms(s.max)}, p95 ${ms(s.p95)} (n=${s.n})` : '', target, note);
+
+  let totalRaw = 0; let totalGz = 0; let totalBr = 0;
+  for (const f of sizes) {
+    totalRaw += f.raw; totalGz += f.gzip; totalBr += f.brotli;
+    row(`bytes: ${f.kind} (${f.name})`, `${int(f.brotli)} B br`, `raw ${int(f.raw)} / gzip -9 ${int(f.gzip)} / brotli -q 11 ${int(f.brotli)}`, '', '');
+  }
+  const wasmBr = sizes.find((f) => f.kind === 'wasm')?.brotli;
+  row('**bytes: cold visit total (brotli)**', `**${int(totalBr)} B (${kb(totalBr)})**`, `raw ${int(totalRaw)} / gzip ${int(totalGz)}`, '<= 200 KB (204,800 B)',
+    totalBr <= 204_800 ? 'met' : `not met: ${kb(totalBr - 204_800)} over (wasm ${int(wasmBr || 0)} B br)`);
+
+  timing('cold start: navigation -> sign-in form interactive', signIn, '', 'API key input visible and enabled');
+  timing('**cold start: navigation -> first orders row painted**', firstRow, '<= 300 ms', 'stored session (localStorage); includes config.json + GET /orders');
+  timing('cold start, CPU x4: navigation -> sign-in form', signIn4, '', 'Emulation.setCPUThrottlingRate 4');
+  timing('cold start, CPU x4: navigation -> first orders row', firstRow4, '', '');
+
+  nav.steps.forEach((step, n) => {
+    timing(`navigation: ${step}, first visit`, stats(nav.times.cold[n]), '', 'click -> content painted; data from the API');
+    timing(`**navigation: ${step}, cached (< 30 s)**`, stats(nav.times.cached[n]), '<= 100 ms', 'click -> content painted; second lap');
+  });
+  timing('navigation: back to orders (< 30 s)', stats(nav.times.back), '<= 100 ms', 'history.back() -> rows painted');
+
+  for (const limit of [20, 50, 100]) {
+    const s = scale[limit];
+    timing(`scale: orders table, ${limit} rows`, s.render, limit === 100 ? '' : '', `API answer (responseEnd) -> ${s.rows} rows painted (decode + render)`);
+  }
+  row('scale: orders table, 200 rows', 'not reachable', '', '', 'API page size max 100 (the page shows at most 100 rows)');
+  row('scale: orders table, 1,000 rows', 'not reachable', '', '<= 50 ms', 'API page size max 100 (the page shows at most 100 rows)');
+  timing(`scale: disputes page, ${disputes.total} disputes`, disputes.render, '', `API answer -> first card painted; ${disputes.cards} cards rendered`);
+
+  const labels = Object.keys(nav.requests);
+  let duplicatesTotal = 0;
+  for (const label of labels) {
+    const takes = nav.requests[label];
+    const counts = takes.map((t) => t.count);
+    const bytes = takes.map((t) => t.bytes);
+    const dups = [...new Set(takes.flatMap((t) => t.duplicates))];
+    duplicatesTotal += takes.reduce((n, t) => n + t.duplicates.length, 0);
+    const urls = [...new Set(takes.flatMap((t) => t.urls.filter((u) => !u.startsWith('OPTIONS')).map((u) => u.replace(/\/orders\/[0-9a-f-]{36}/, '/orders/:id'))))];
+    const c = stats(counts); const b = stats(bytes);
+    const target = label.startsWith('back') || label.includes('cached') ? '0 requests' : 'no duplicates';
+    row(`requests: ${label}`, `${c.median} req, ${kb(b.median)}`, `${c.min}–${c.max} req; preflights ${stats(takes.map((t) => t.preflights)).median}`, target,
+      `${dups.length ? `DUPLICATES: ${dups.join(', ')}; ` : ''}${urls.join(', ') || 'none'}`);
+  }
+  row('**requests: duplicate API requests (all navigations)**', String(duplicatesTotal), '', '0', 'same method + URL twice within one navigation');
+
+  const date = new Date().toISOString().replace('T', ' ').replace(/\..+/, ' UTC');
+  return [
+    '# Performance benchmark (`make bench`)',
+    '',
+    `Date: ${date}. Machine: ${machine()}. Chromium: ${CHROMIUM} (headless). Build: ${path.relative(ROOT, DIST) || DIST}/ (release).`,
+    `Method: ${WARMUP} warm-up runs per scenario, then ${RUNS} runs (cold start), ${NAV_RUNS} laps (navigation), 7 (orders scale), 5 (disputes scale);`
+      + ' a fresh browser context per run (cold HTTP cache). Times from navigation start or from the click (event timestamp) to the next animation'
+      + ' frame after the element is in the DOM and visible. API and portal: lumo-sandbox on loopback (no network latency, no compression: bytes'
+      + ' below are computed from the files).',
+    '',
+    '| metric | median | spread | target | note |',
+    '| --- | --- | --- | --- | --- |',
+    ...rows,
+    '',
+  ].join('\n');
+}
+
+main().catch((error) => {
+  console.error(error);
+  process.exit(1);
+});
