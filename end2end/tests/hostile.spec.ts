@@ -35,11 +35,17 @@ async function expectInert(page: Page, dialogs: string[]) {
 }
 
 async function expectLayoutHolds(page: Page) {
-  const { scroll, client } = await page.evaluate(() => ({
-    scroll: document.documentElement.scrollWidth,
-    client: document.documentElement.clientWidth,
-  }));
-  expect(scroll, 'the page does not scroll sideways').toBeLessThanOrEqual(client + 4);
+  const { scroll, client, widest } = await page.evaluate(() => {
+    const client = document.documentElement.clientWidth;
+    // The outermost elements sticking out, to name the culprit in the failure message.
+    const widest = [...document.querySelectorAll('main *')]
+      .filter((el) => el.getBoundingClientRect().right > client + 4)
+      .filter((el) => !(el.parentElement && el.parentElement.getBoundingClientRect().right > client + 4))
+      .slice(0, 5)
+      .map((el) => `${el.tagName.toLowerCase()}.${[...el.classList].join('.')}`);
+    return { scroll: document.documentElement.scrollWidth, client, widest };
+  });
+  expect(scroll, `the page does not scroll sideways (sticking out: ${widest.join(', ')})`).toBeLessThanOrEqual(client + 4);
 }
 
 function watchDialogs(page: Page) {

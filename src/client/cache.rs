@@ -142,7 +142,13 @@ mod tests {
     fn keys_tell_environments_keys_and_urls_apart() {
         let base = CacheKey::new("http://api/", Some(KEY), "http://api/orders");
         assert!(base == CacheKey::new("http://api", Some(KEY), "http://api/orders"));
-        assert!(base == CacheKey::new("http://api", Some(&format!(" {KEY}\n")), "http://api/orders"));
+        assert!(
+            base == CacheKey::new(
+                "http://api",
+                Some(&format!(" {KEY}\n")),
+                "http://api/orders"
+            )
+        );
         assert!(base != CacheKey::new("http://other", Some(KEY), "http://api/orders"));
         assert!(base != CacheKey::new("http://api", Some("lb2b_other"), "http://api/orders"));
         assert!(base != CacheKey::new("http://api", None, "http://api/orders"));
@@ -153,7 +159,10 @@ mod tests {
     fn the_key_is_fingerprinted_never_kept() {
         let key = CacheKey::new("http://api", Some(KEY), "http://api/orders");
         assert_eq!(key.key_fingerprint, fingerprint(KEY));
-        assert_ne!(fingerprint(KEY), fingerprint("lb2b_0123456789abcdef0123456789abcdee"));
+        assert_ne!(
+            fingerprint(KEY),
+            fingerprint("lb2b_0123456789abcdef0123456789abcdee")
+        );
         assert!(!key.base_url.contains(KEY) && !key.url.contains(KEY));
     }
 
@@ -185,10 +194,18 @@ mod tests {
         let mut cache = ResponseCache::default();
         let generation = cache.generation();
         for i in 0..(MAX_ENTRIES + 10) {
-            cache.store(key(&format!("/orders?page={i}")), answer("[]"), generation, i as f64);
+            cache.store(
+                key(&format!("/orders?page={i}")),
+                answer("[]"),
+                generation,
+                i as f64,
+            );
         }
         assert_eq!(cache.len(), MAX_ENTRIES);
-        assert!(cache.fresh(&key("/orders?page=0"), 100.0).is_none(), "oldest went first");
+        assert!(
+            cache.fresh(&key("/orders?page=0"), 100.0).is_none(),
+            "oldest went first"
+        );
         let last = format!("/orders?page={}", MAX_ENTRIES + 9);
         assert!(cache.fresh(&key(&last), 100.0).is_some());
         // Stale entries are dropped when something new is stored.

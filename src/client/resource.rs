@@ -146,7 +146,10 @@ fn start(loader: Rc<Loader>) {
     });
     Effect::new(move |previous_reloads: Option<u32>| {
         // Coming back online counts as a Refresh (components/offline_banner.rs).
-        let reloads = loader.reloads.get().wrapping_add(crate::components::offline_banner::online_generation());
+        let reloads = loader
+            .reloads
+            .get()
+            .wrapping_add(crate::components::offline_banner::online_generation());
         let wire = (loader.prepare)();
         let forced = previous_reloads.is_some_and(|previous| previous != reloads);
         let already_shown = shown_from_cache.take();
@@ -234,7 +237,10 @@ fn join(client: Client, wire: Wire) -> (Rc<Flight>, CacheKey) {
             .map(Rc::new);
         if wire.is_read() {
             IN_FLIGHT.with_borrow_mut(|flights| {
-                if flights.get(&wire.cache_key).is_some_and(|f| Rc::ptr_eq(f, &running)) {
+                if flights
+                    .get(&wire.cache_key)
+                    .is_some_and(|f| Rc::ptr_eq(f, &running))
+                {
                     flights.remove(&wire.cache_key);
                 }
             });

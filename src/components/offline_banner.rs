@@ -23,9 +23,8 @@ fn bump_generation() {
 
 #[component]
 pub fn OfflineBanner() -> impl IntoView {
-    let offline = RwSignal::new(
-        web_sys::window().is_some_and(|window| !window.navigator().on_line()),
-    );
+    let offline =
+        RwSignal::new(web_sys::window().is_some_and(|window| !window.navigator().on_line()));
     let on_offline = window_event_listener(leptos::ev::offline, move |_| {
         offline.try_set(true);
     });

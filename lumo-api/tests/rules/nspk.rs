@@ -55,7 +55,9 @@ fn a_static_qr_is_refused_with_or_without_an_amount() {
         NspkError::StaticQrHasNoAmount
     );
     assert_eq!(
-        err(&link("type=01&bank=100000000111&sum=10000&cur=RUB&crc=1A2B")),
+        err(&link(
+            "type=01&bank=100000000111&sum=10000&cur=RUB&crc=1A2B"
+        )),
         NspkError::StaticQrHasNoAmount
     );
 }
