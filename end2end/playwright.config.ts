@@ -11,7 +11,9 @@ export default defineConfig({
   fullyParallel: false,
   workers: process.env.E2E_WORKERS ? Number(process.env.E2E_WORKERS) : 2,
   forbidOnly: !!process.env.CI,
-  retries: 0,
+  // One retry on CI only: a 2-core machine under load can miss a UI deadline; Playwright still
+  // reports such a test as flaky, so it stays visible.
+  retries: process.env.CI ? 1 : 0,
   reporter: [['list'], ['./plain-summary-reporter.ts']],
   use: {
     browserName: 'chromium',

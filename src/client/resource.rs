@@ -258,11 +258,14 @@ fn join(client: Client, wire: Wire) -> (Rc<Flight>, CacheKey) {
     (flight, key)
 }
 
+/// The shared request a load waits on, with the cache key it was registered under.
+type JoinedFlight = Option<(Rc<Flight>, CacheKey)>;
+
 /// One load of one resource; cancelled when superseded or unmounted.
 #[derive(Clone, Default)]
 struct Load {
     cancelled: Rc<Cell<bool>>,
-    flight: Rc<RefCell<Option<(Rc<Flight>, CacheKey)>>>,
+    flight: Rc<RefCell<JoinedFlight>>,
 }
 
 impl Load {
