@@ -8,7 +8,8 @@
 // median and the spread (min-max, p95) of the counted runs are reported.
 //
 // Environment: BENCH_RUNS (cold-start runs, default 15), BENCH_NAV_RUNS (navigation laps,
-// default 7), CHROMIUM_PATH, SANDBOX_BIN, DIST_DIR, BENCH_PORT (first port tried, default 19787).
+// default 7), CHROMIUM_PATH, SANDBOX_BIN, DIST_DIR, BENCH_PORT (first port tried, default 19787),
+// BENCH_OUT (default bench/RESULTS.md).
 
 import { chromium } from '@playwright/test';
 import { spawn } from 'node:child_process';
@@ -26,7 +27,7 @@ const CHROMIUM = process.env.CHROMIUM_PATH || '/usr/bin/chromium';
 const RUNS = Number(process.env.BENCH_RUNS || 15);
 const NAV_RUNS = Number(process.env.BENCH_NAV_RUNS || 7);
 const WARMUP = 2;
-const OUT = path.join(ROOT, 'bench/RESULTS.md');
+const OUT = path.resolve(process.env.BENCH_OUT || path.join(ROOT, 'bench/RESULTS.md'));
 
 const DEMO_KEY = 'lb2b_0123456789abcdef0123456789abcdef';
 const DEMO_COMPANY_ID = '6f1c2d3e-4a5b-4c6d-8e7f-9a0b1c2d3e4f';
@@ -269,12 +270,13 @@ async function navigation(browser, env, runs) {
       await page.evaluate(() => window.__benchCold);
       await note('cold start at /orders');
       for (const lap of ['cold', 'cached']) {
+        const name = lap === 'cold' ? 'lap 1' : 'lap 2, cached';
         const t1 = await clickTo(page, SEL.orderRowLink, SEL.orderDetail);
-        await note(`orders -> order (${lap})`);
+        await note(`orders -> order (${name})`);
         const t2 = await clickTo(page, SEL.navDisputes, SEL.disputesLoaded);
-        await note(`order -> disputes (${lap})`);
+        await note(`order -> disputes (${name})`);
         const t3 = await clickTo(page, SEL.navOrders, SEL.orderRow);
-        await note(`disputes -> orders (${lap})`);
+        await note(`disputes -> orders (${name})`);
         if (keep) [t1, t2, t3].forEach((t, n) => times[lap][n].push(t));
       }
       await clickTo(page, SEL.orderRowLink, SEL.orderDetail);
@@ -442,8 +444,8 @@ function render({ sizes, signIn, firstRow, signIn4, firstRow4, nav, scale, dispu
   timing('cold start, CPU x4: navigation -> first orders row', firstRow4, '', '');
 
   nav.steps.forEach((step, n) => {
-    timing(`navigation: ${step}, first visit`, stats(nav.times.cold[n]), '', 'click -> content painted; data from the API');
-    timing(`**navigation: ${step}, cached (< 30 s)**`, stats(nav.times.cached[n]), '<= 100 ms', 'click -> content painted; second lap');
+    timing(`navigation: ${step}, lap 1`, stats(nav.times.cold[n]), '', 'click -> content painted; first time in this tab (see requests below)');
+    timing(`**navigation: ${step}, lap 2 (cached, < 30 s)**`, stats(nav.times.cached[n]), '<= 100 ms', 'click -> content painted; the same views again');
   });
   timing('navigation: back to orders (< 30 s)', stats(nav.times.back), '<= 100 ms', 'history.back() -> rows painted');
 
