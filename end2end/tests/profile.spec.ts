@@ -24,6 +24,8 @@ test.describe('profile', () => {
 
   test('a server-side validation error shows next to its field, keeps the input, then a fix saves', async ({ signedIn: page, sandbox }) => {
     await page.goto('/profile');
+    // Route only once the profile GET has been answered, so `times: 1` is spent on the PATCH.
+    await expect(page.getByLabel('Webhook URL')).toHaveValue('https://demo.example/hooks/lumo');
     // The server rejects what the client let through (e.g. a rule the client does not know yet).
     await page.route('**/auth/company/profile', async (route) => {
       if (route.request().method() !== 'PATCH') return route.fallback();

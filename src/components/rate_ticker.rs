@@ -53,11 +53,15 @@ pub fn RateTicker() -> impl IntoView {
     }
 
     let fetch = move || {
-        if in_flight.get_untracked() || failure.get_untracked() == Some(Failure::Unsupported) {
+        // try_*: the interval can fire once more after sign-out disposed these signals.
+        let Some(busy) = in_flight.try_get_untracked() else {
+            return;
+        };
+        if busy || failure.try_get_untracked().flatten() == Some(Failure::Unsupported) {
             return;
         }
-        in_flight.set(true);
-        last_attempt.set(Some(Utc::now()));
+        in_flight.try_set(true);
+        last_attempt.try_set(Some(Utc::now()));
         let cancel = cancel.clone();
         spawn_local(async move {
             let result = client
@@ -91,7 +95,10 @@ pub fn RateTicker() -> impl IntoView {
     let tick = move || {
         let at = Utc::now();
         now.try_set(at);
-        if tab_visible() && refresh_due(last_attempt.get_untracked(), at) {
+        let Some(last) = last_attempt.try_get_untracked() else {
+            return;
+        };
+        if tab_visible() && refresh_due(last, at) {
             fetch();
         }
     };
