@@ -40,16 +40,13 @@ lint: setup
 	cargo clippy --workspace --all-targets -- -D warnings
 	cargo clippy -p lumo-portal -p lumo-api --target wasm32-unknown-unknown -- -D warnings
 
-# Licences, banned crates and crate sources of the dependency tree (deny.toml). RustSec advisories
-# need the advisory database from GitHub, which CI cannot reach: they are checked only when
-# CARGO_DENY_ADVISORY_DB names a local copy (see deny.toml), never downloaded.
+# Licences, banned crates, crate sources and RustSec advisories of the dependency tree (deny.toml).
+# Advisories come from the vendored snapshot of the RustSec database (vendor/README.md), since CI
+# reaches the package registries but not GitHub; CARGO_DENY_ADVISORY_DB names a fresher copy.
 audit: setup
 	cargo deny --workspace --locked check --hide-inclusion-graph licenses bans sources
-	@if [ -n "$${CARGO_DENY_ADVISORY_DB:-}" ]; then \
-	  cargo deny --workspace --locked --offline check --hide-inclusion-graph advisories; \
-	else \
-	  echo "cargo deny: advisories not checked (no CARGO_DENY_ADVISORY_DB; see deny.toml)"; \
-	fi
+	CARGO_DENY_ADVISORY_DB="$$(scripts/advisory-db.sh)" \
+	  cargo deny --workspace --locked --offline check --hide-inclusion-graph advisories
 
 unit: setup
 	cargo test --workspace
