@@ -21,7 +21,7 @@ use leptos::prelude::*;
 
 use crate::session::SessionCtx;
 
-mod cache;
+pub(crate) mod cache;
 mod fetch;
 mod resource;
 mod retry;

@@ -1,12 +1,15 @@
 //! Runtime configuration from `/config.json`: the named environments and their API base URLs.
 //!
 //! Shape: `{"environments":[{"id":"sandbox","name":"Sandbox","apiBaseUrl":"http://127.0.0.1:8787"}],
-//! "defaultEnvironment":"sandbox","requestTimeoutMs":15000}` (`requestTimeoutMs` optional).
+//! "defaultEnvironment":"sandbox","requestTimeoutMs":15000,"maxPageSize":100}` (the last two optional).
 
+use lumo_api::requests::queries::MAX_LIMIT;
 use serde::{Deserialize, Serialize};
 
 /// Default time allowed for one API request.
 pub const DEFAULT_TIMEOUT_MS: u32 = 15_000;
+/// No deployment gets pages larger than this, whatever its config says.
+const MAX_PAGE_SIZE: u32 = 1_000;
 
 /// One API deployment the portal can talk to.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
@@ -96,6 +99,10 @@ pub struct Config {
     pub default_environment: Option<String>,
     #[serde(default)]
     pub request_timeout_ms: Option<u32>,
+    /// The largest page the API takes, for an API that allows more than the contract's 100
+    /// (the benchmark's sandbox does, to time the orders table at 1,000 rows).
+    #[serde(default)]
+    pub max_page_size: Option<u32>,
 }
 
 impl Config {
@@ -131,6 +138,13 @@ impl Config {
         self.environments.iter().find(|env| env.id == id)
     }
 
+    /// The largest `limit` a list URL may ask for: at least the contract's 100, at most 1,000.
+    pub fn page_size_limit(&self) -> u32 {
+        self.max_page_size
+            .unwrap_or(MAX_LIMIT)
+            .clamp(MAX_LIMIT, MAX_PAGE_SIZE)
+    }
+
     /// Time allowed for one request, clamped to something sensible.
     pub fn timeout_ms(&self) -> u32 {
         self.request_timeout_ms
@@ -162,6 +176,21 @@ mod tests {
             "http://127.0.0.1:8787"
         );
         assert_eq!(config.timeout_ms(), DEFAULT_TIMEOUT_MS);
+        assert_eq!(config.page_size_limit(), 100);
+    }
+
+    #[test]
+    fn page_size_limit_stays_between_the_contract_and_1000() {
+        let with = |n: &str| {
+            Config::parse(&format!(
+                r#"{{"environments":[{{"id":"a","name":"A","apiBaseUrl":"u"}}],"maxPageSize":{n}}}"#
+            ))
+            .map(|c| c.page_size_limit())
+        };
+        assert_eq!(with("1000"), Ok(1000));
+        assert_eq!(with("250"), Ok(250));
+        assert_eq!(with("5"), Ok(100));
+        assert_eq!(with("99999"), Ok(1000));
     }
 
     #[test]

@@ -34,7 +34,9 @@ impl Default for Paging {
 }
 
 impl Paging {
-    fn parse(pairs: &[(String, String)], ignored: &mut Vec<String>) -> Self {
+    /// `max_limit` is the largest page the API takes: the contract's 100, unless the deployment
+    /// says its API allows more (see `OrdersView::from_query_within`).
+    fn parse(pairs: &[(String, String)], max_limit: u32, ignored: &mut Vec<String>) -> Self {
         let mut paging = Paging::default();
         if let Some(raw) = find(pairs, "page") {
             match raw.parse::<u32>() {
@@ -44,7 +46,7 @@ impl Paging {
         }
         if let Some(raw) = find(pairs, "limit") {
             match raw.parse::<u32>() {
-                Ok(limit) if (MIN_LIMIT..=MAX_LIMIT).contains(&limit) => paging.limit = limit,
+                Ok(limit) if (MIN_LIMIT..=max_limit).contains(&limit) => paging.limit = limit,
                 _ => ignored.push(format!("limit={raw}")),
             }
         }
@@ -60,11 +62,13 @@ impl Paging {
         }
     }
 
+    /// The API page. The limit was checked when the paging was made (parse, `with_limit`), so it
+    /// is passed on as it is.
     pub fn to_page(self) -> Page {
-        Page::new(
-            self.limit,
-            (self.page.saturating_sub(1)).saturating_mul(self.limit),
-        )
+        Page {
+            limit: self.limit,
+            offset: (self.page.saturating_sub(1)).saturating_mul(self.limit),
+        }
     }
 }
 
@@ -80,6 +84,12 @@ pub struct OrdersView {
 
 impl OrdersView {
     pub fn from_query(pairs: &[(String, String)]) -> Self {
+        Self::from_query_within(pairs, MAX_LIMIT)
+    }
+
+    /// Like `from_query`, for an API that takes pages of up to `max_limit` rows (a deployment
+    /// setting, `maxPageSize` in config.json; the benchmark's sandbox allows 1,000).
+    pub fn from_query_within(pairs: &[(String, String)], max_limit: u32) -> Self {
         let mut ignored = Vec::new();
         let status = find(pairs, "status").and_then(|raw| {
             let status = OrderStatus::from_wire(raw);
@@ -91,7 +101,7 @@ impl OrdersView {
             }
         });
         let external_order_id = find(pairs, "externalOrderId").map(str::to_string);
-        let paging = Paging::parse(pairs, &mut ignored);
+        let paging = Paging::parse(pairs, max_limit.max(MAX_LIMIT), &mut ignored);
         OrdersView {
             status,
             external_order_id,
@@ -252,7 +262,7 @@ impl UserWalletsView {
                 false
             }
         };
-        let paging = Paging::parse(pairs, &mut ignored);
+        let paging = Paging::parse(pairs, MAX_LIMIT, &mut ignored);
         UserWalletsView {
             external_id,
             blocked_only,
@@ -336,6 +346,20 @@ mod tests {
         assert_eq!(view.paging, Paging::default());
         assert_eq!(view.ignored, vec!["status=bogus", "page=0", "limit=1000"]);
         assert!(view.to_query().is_empty());
+    }
+
+    #[test]
+    fn a_deployment_may_allow_larger_pages() {
+        let query = pairs(&[("limit", "1000"), ("page", "2")]);
+        let view = OrdersView::from_query_within(&query, 1000);
+        assert!(view.ignored.is_empty());
+        let api = view.api_query();
+        assert_eq!((api.page.limit, api.page.offset), (1000, 1000));
+        // Never below the contract's bounds, and nothing above the deployment's.
+        let view = OrdersView::from_query_within(&query, 10);
+        assert_eq!(view.ignored, vec!["limit=1000"]);
+        let view = OrdersView::from_query_within(&pairs(&[("limit", "1001")]), 1000);
+        assert_eq!((view.paging.limit, view.ignored.len()), (DEFAULT_LIMIT, 1));
     }
 
     #[test]

@@ -17,6 +17,8 @@ Options:
   --static-dir DIR         also serve a built portal from DIR (SPA fallback to index.html)
   --static-port N          port of the static server (default 8080)
   --config-json-override   always serve the generated /config.json, even if DIR has one
+  --max-page-size N        largest `limit` GET /orders takes (default 100, the contract's;
+                           up to 1000, for benchmarks); the generated config.json says so
   -h, --help               show this help
 ";
 
@@ -54,6 +56,16 @@ pub fn parse<I: IntoIterator<Item = String>>(args: I) -> Result<Command, String>
             "--cors-origin" => opts.cors_origins.push(value("an origin")?),
             "--no-control" => opts.control = false,
             "--config-json-override" => opts.config_json_override = true,
+            "--max-page-size" => {
+                let v = value("a number")?;
+                opts.max_page_size = v
+                    .parse::<u32>()
+                    .ok()
+                    .filter(|n| (100..=1000).contains(n))
+                    .ok_or_else(|| {
+                        format!("--max-page-size: not a number from 100 to 1000: {v}")
+                    })?;
+            }
             other => return Err(format!("unknown option: {other}")),
         }
     }
@@ -90,6 +102,13 @@ mod tests {
         assert_eq!(o.static_port, 8081);
         assert_eq!(o.cors_origins, vec!["http://a.test", "http://b.test"]);
         assert!(o.config_json_override);
+        assert_eq!(o.max_page_size, 100);
+        let Command::Run(o) = parse(args("--max-page-size 1000")).unwrap() else {
+            panic!()
+        };
+        assert_eq!(o.max_page_size, 1000);
+        assert!(parse(args("--max-page-size 50")).is_err());
+        assert!(parse(args("--max-page-size 1001")).is_err());
         assert_eq!(parse(args("--help")).unwrap(), Command::Help);
         assert!(parse(args("--port")).is_err());
         assert!(parse(args("--port x")).is_err());

@@ -84,11 +84,16 @@ impl Page {
 
     /// Reads the pair; problems go to `problems` with class-validator's wording.
     pub fn read(query: &QueryPairs, problems: &mut Problems) -> Page {
+        Self::read_up_to(query, Self::MAX_LIMIT, problems)
+    }
+
+    /// `read` with another largest limit (`--max-page-size`, for benchmarks).
+    pub fn read_up_to(query: &QueryPairs, max_limit: i64, problems: &mut Problems) -> Page {
         let limit = int_param(
             query,
             "limit",
             1,
-            Some(Self::MAX_LIMIT),
+            Some(max_limit),
             Self::DEFAULT_LIMIT,
             problems,
         );

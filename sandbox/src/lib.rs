@@ -69,6 +69,8 @@ pub struct Options {
     pub static_port: u16,
     /// Serve the generated `/config.json` even when the directory has one.
     pub config_json_override: bool,
+    /// Largest page GET /orders serves (the contract's 100; more only for benchmarks).
+    pub max_page_size: u32,
 }
 
 impl Default for Options {
@@ -81,6 +83,7 @@ impl Default for Options {
             static_dir: None,
             static_port: 8080,
             config_json_override: false,
+            max_page_size: 100,
         }
     }
 }
@@ -167,6 +170,7 @@ pub async fn spawn(opts: Options) -> io::Result<(SocketAddr, SandboxHandle)> {
     let state = AppState::new(AppConfig {
         control: opts.control,
         cors_origins: opts.cors_origins.clone(),
+        max_page_size: i64::from(opts.max_page_size),
     });
     let listener = TcpListener::bind(SocketAddr::new(opts.host, opts.port)).await?;
     let addr = listener.local_addr()?;
@@ -185,7 +189,14 @@ pub async fn spawn(opts: Options) -> io::Result<(SocketAddr, SandboxHandle)> {
     if let Some(dir) = opts.static_dir.clone() {
         let listener = TcpListener::bind(SocketAddr::new(opts.host, opts.static_port)).await?;
         static_addr = Some(listener.local_addr()?);
-        let router = static_files::router(dir, api_base_url(addr), opts.config_json_override);
+        let router = static_files::router(
+            dir,
+            static_files::GeneratedConfig {
+                api_base_url: api_base_url(addr),
+                max_page_size: opts.max_page_size,
+            },
+            opts.config_json_override,
+        );
         let static_stop = stopped(rx);
         tasks.push(tokio::spawn(async move {
             let _ = axum::serve(listener, router)

@@ -168,6 +168,8 @@ pub struct AppConfig {
     pub control: bool,
     /// Allowed CORS origins; empty means any origin.
     pub cors_origins: Vec<String>,
+    /// Largest `limit` GET /orders takes: the contract's 100 unless `--max-page-size` says more.
+    pub max_page_size: i64,
 }
 
 impl Default for AppConfig {
@@ -175,6 +177,7 @@ impl Default for AppConfig {
         AppConfig {
             control: true,
             cors_origins: Vec::new(),
+            max_page_size: crate::extract::Page::MAX_LIMIT,
         }
     }
 }

@@ -17,27 +17,38 @@ use tower_http::services::{ServeDir, ServeFile};
 #[derive(Clone)]
 struct StaticConfig {
     dir: PathBuf,
-    api_base_url: String,
+    generated: GeneratedConfig,
     override_config: bool,
 }
 
-/// The generated config.json.
-pub fn config_json(api_base_url: &str) -> serde_json::Value {
-    json!({
-        "environments": [
-            {"id": "sandbox", "name": "Sandbox", "apiBaseUrl": api_base_url}
-        ],
-        "defaultEnvironment": "sandbox"
-    })
+/// What the generated config.json tells the portal about this sandbox.
+#[derive(Debug, Clone, PartialEq)]
+pub struct GeneratedConfig {
+    pub api_base_url: String,
+    pub max_page_size: u32,
 }
 
-pub fn router(dir: PathBuf, api_base_url: String, override_config: bool) -> Router {
+/// The generated config.json (`maxPageSize` only when it differs from the contract's 100).
+pub fn config_json(cfg: &GeneratedConfig) -> serde_json::Value {
+    let mut config = json!({
+        "environments": [
+            {"id": "sandbox", "name": "Sandbox", "apiBaseUrl": cfg.api_base_url}
+        ],
+        "defaultEnvironment": "sandbox"
+    });
+    if cfg.max_page_size != 100 {
+        config["maxPageSize"] = json!(cfg.max_page_size);
+    }
+    config
+}
+
+pub fn router(dir: PathBuf, generated: GeneratedConfig, override_config: bool) -> Router {
     let files = ServeDir::new(&dir).fallback(ServeFile::new(dir.join("index.html")));
     Router::new()
         .route("/config.json", get(config))
         .with_state(StaticConfig {
             dir,
-            api_base_url,
+            generated,
             override_config,
         })
         .fallback_service(files)
@@ -51,7 +62,7 @@ async fn config(State(cfg): State<StaticConfig>) -> Response {
             Err(_) => return StatusCode::INTERNAL_SERVER_ERROR.into_response(),
         }
     } else {
-        config_json(&cfg.api_base_url).to_string().into_bytes()
+        config_json(&cfg.generated).to_string().into_bytes()
     };
     let mut resp = (StatusCode::OK, body).into_response();
     let headers = resp.headers_mut();

@@ -55,8 +55,9 @@ pub fn DisputesPage() -> impl IntoView {
     let store = use_disputes_store();
     let already_loaded = store.latest_untracked().is_some();
     store.ensure();
-    if already_loaded {
-        // Shown from the shared copy at once, refreshed underneath.
+    if already_loaded && store.is_stale() {
+        // Shown from the shared copy at once, refreshed underneath; a copy younger than the
+        // client cache's 30 s is shown as it is (the auto refresh and the Refresh button remain).
         store.refetch();
     }
     let counts =

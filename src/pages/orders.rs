@@ -47,7 +47,9 @@ pub(crate) fn short_id(id: &str) -> String {
 #[component]
 pub fn OrdersPage() -> impl IntoView {
     let query = use_query_map();
-    let state = Memo::new(move |_| OrdersView::from_query(&query_pairs(&query.read())));
+    let max_limit = crate::app::use_config().page_size_limit();
+    let state =
+        Memo::new(move |_| OrdersView::from_query_within(&query_pairs(&query.read()), max_limit));
     let orders = api_resource(
         move || state.get().api_query(),
         |q| lumo_api::requests::list_orders(&q),

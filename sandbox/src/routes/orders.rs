@@ -199,7 +199,7 @@ pub async fn list(
     query: QueryPairs,
 ) -> ApiResult<Json<Vec<Order>>> {
     let mut p = Problems::default();
-    let page = Page::read(&query, &mut p);
+    let page = Page::read_up_to(&query, state.config().max_page_size, &mut p);
     let status = query.get("status").map(OrderStatus::from_wire);
     if status.as_ref().is_some_and(|s| !s.is_known()) {
         let known: Vec<&str> = OrderStatus::KNOWN.iter().map(|s| s.as_wire()).collect();

@@ -191,6 +191,35 @@ async fn static_server_serves_the_portal_with_spa_fallback_and_config() {
 }
 
 #[tokio::test]
+async fn max_page_size_widens_the_orders_page_and_says_so_in_config_json() {
+    let dir = temp_dir("pages");
+    let sb = start_with(Options {
+        port: 0,
+        static_dir: Some(dir.clone()),
+        static_port: 0,
+        max_page_size: 1000,
+        ..Options::default()
+    })
+    .await;
+    // The seed has 240 orders: all of them come in one page.
+    let orders = sb.get("/orders?limit=1000").await;
+    orders.expect(200);
+    assert_eq!(orders.json.as_array().map(Vec::len), Some(240));
+    sb.get("/orders?limit=1001").await.expect(400);
+    // The other lists keep the contract's bound.
+    sb.get("/user-wallets?limit=101").await.expect(400);
+    let (_, _, body) = text(format!(
+        "http://{}/config.json",
+        sb.handle.static_addr().unwrap()
+    ))
+    .await;
+    let cfg: Value = serde_json::from_str(&body).unwrap();
+    assert_eq!(cfg["maxPageSize"], json!(1000));
+    sb.handle.shutdown().await;
+    let _ = std::fs::remove_dir_all(dir);
+}
+
+#[tokio::test]
 async fn shutdown_stops_the_server() {
     let sb = start().await;
     let base = sb.base.clone();
