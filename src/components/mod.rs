@@ -20,6 +20,7 @@ pub mod rate_ticker;
 pub mod status_badge;
 pub mod time;
 pub mod timeline;
+pub mod url_list;
 
 pub use api_view::ApiView;
 pub use chart::DepositsChart;
@@ -37,3 +38,4 @@ pub use page_header::PageHeader;
 pub use qr::QrCode;
 pub use rate_ticker::RateTicker;
 pub use time::Time;
+pub use url_list::IgnoredQueryNotice;

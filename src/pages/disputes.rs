@@ -8,17 +8,18 @@ use std::time::Duration;
 
 use chrono::{Local, Utc};
 use leptos::prelude::*;
-use leptos_router::hooks::{use_navigate, use_query_map};
+use leptos_router::hooks::use_navigate;
 use leptos_router::NavigateOptions;
-use lumo_api::listing::{query_string, DisputesView};
+use lumo_api::listing::DisputesView;
 use lumo_api::models::{Dispute, DisputeResolution, DisputeStatus};
 use lumo_api::rules::orders::DisputeCounts;
 
 use crate::components::loading::Spinner;
 use crate::components::status_badge::{dispute_status_label, resolution_label};
+use crate::components::url_list::{list_url, use_url_view};
+use crate::components::IgnoredQueryNotice;
 use crate::components::{ErrorPanel, Loading, PageHeader};
 use crate::disputes_store::{use_disputes_store, AUTO_REFRESH_SECONDS};
-use crate::pages::orders::query_pairs;
 
 pub(crate) mod card;
 
@@ -28,18 +29,12 @@ use card::DisputeCard;
 const CHUNK: usize = 50;
 
 fn disputes_url(view: &DisputesView) -> String {
-    let query = query_string(&view.to_query());
-    if query.is_empty() {
-        "/disputes".to_string()
-    } else {
-        format!("/disputes?{query}")
-    }
+    list_url("/disputes", &view.to_query())
 }
 
 #[component]
 pub fn DisputesPage() -> impl IntoView {
-    let query = use_query_map();
-    let state = Memo::new(move |_| DisputesView::from_query(&query_pairs(&query.read())));
+    let state = use_url_view(DisputesView::from_query);
     let navigate = use_navigate();
     let go = Callback::new(move |(next, replace): (DisputesView, bool)| {
         navigate(
@@ -158,18 +153,11 @@ fn DisputesBody(
             }
         })
     };
-    let ignored = move || {
-        let ignored = state.with(|s| s.ignored.clone());
-        (!ignored.is_empty()).then(|| view! {
-            <p class="alert alert-warning" role="status">
-                {format!("Part of this link was not understood and is ignored: {}.", ignored.join(", "))}
-            </p>
-        })
-    };
+    let ignored = Signal::derive(move || state.with(|s| s.ignored.clone()));
 
     view! {
         {stale_error}
-        {ignored}
+        <IgnoredQueryNotice ignored/>
         <SummaryStrip state go counts/>
         <DisputeFilters state go/>
         <DisputeList state go now/>

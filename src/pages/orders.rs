@@ -3,35 +3,23 @@
 //! (`lumo_api::listing::OrdersView`), so reload, back/forward and a pasted link reproduce it.
 
 use leptos::prelude::*;
-use leptos_router::hooks::{use_navigate, use_query_map};
-use leptos_router::params::ParamsMap;
-use lumo_api::listing::{has_next_page, query_string, OrdersView, PAGE_SIZES};
+use leptos_router::hooks::use_navigate;
+use lumo_api::listing::{has_next_page, OrdersView};
 use lumo_api::models::{Order, OrderStatus};
 use lumo_api::rules::money::format_plain;
 
 use crate::client::api_resource;
 use crate::components::pagination::Pagination;
 use crate::components::status_badge::{order_status_label, OrderStatusBadge};
-use crate::components::{ApiView, Money, PageHeader, Time};
+use crate::components::url_list::{list_url, page_size_options, use_url_view};
+use crate::components::{ApiView, IgnoredQueryNotice, Money, PageHeader, Time};
 
 mod export;
 
 use export::CsvExport;
 
-/// The query map as the pairs `lumo_api::listing` reads.
-pub(crate) fn query_pairs(map: &ParamsMap) -> Vec<(String, String)> {
-    map.into_iter()
-        .map(|(key, value)| (key.to_string(), value.to_string()))
-        .collect()
-}
-
 pub(crate) fn orders_url(view: &OrdersView) -> String {
-    let query = query_string(&view.to_query());
-    if query.is_empty() {
-        "/orders".to_string()
-    } else {
-        format!("/orders?{query}")
-    }
+    list_url("/orders", &view.to_query())
 }
 
 /// "ORD-100123", or the start of the id when the order has no external id.
@@ -46,10 +34,8 @@ pub(crate) fn short_id(id: &str) -> String {
 
 #[component]
 pub fn OrdersPage() -> impl IntoView {
-    let query = use_query_map();
     let max_limit = crate::app::use_config().page_size_limit();
-    let state =
-        Memo::new(move |_| OrdersView::from_query_within(&query_pairs(&query.read()), max_limit));
+    let state = use_url_view(move |pairs| OrdersView::from_query_within(pairs, max_limit));
     let orders = api_resource(
         move || state.get().api_query(),
         |q| lumo_api::requests::list_orders(&q),
@@ -65,14 +51,7 @@ pub fn OrdersPage() -> impl IntoView {
                 <a class="btn btn-primary" href="/orders/new">"New order"</a>
             </PageHeader>
             <OrdersFilters state go/>
-            {move || {
-                let ignored = state.with(|s| s.ignored.clone());
-                (!ignored.is_empty()).then(|| view! {
-                    <p class="alert alert-warning" role="status">
-                        {format!("Part of this link was not understood and is ignored: {}.", ignored.join(", "))}
-                    </p>
-                })
-            }}
+            <IgnoredQueryNotice ignored=Signal::derive(move || state.with(|s| s.ignored.clone()))/>
             <ApiView resource=orders loading_label="Loading orders…" let:list>
                 <OrdersResults list state go/>
             </ApiView>
@@ -112,18 +91,7 @@ fn OrdersFilters(state: Memo<OrdersView>, go: Callback<OrdersView>) -> impl Into
         go.run(current.with_filters(None, None));
     };
     let filtered = move || state.with(|s| s.status.is_some() || s.external_order_id.is_some());
-    let limits = move || {
-        let current = state.with(|s| s.paging.limit);
-        let mut sizes: Vec<u32> = PAGE_SIZES.to_vec();
-        if !sizes.contains(&current) {
-            sizes.push(current);
-            sizes.sort_unstable();
-        }
-        sizes
-            .into_iter()
-            .map(|size| view! { <option value=size.to_string() selected=size == current>{size}</option> })
-            .collect_view()
-    };
+    let limits = move || page_size_options(state.with(|s| s.paging.limit));
 
     view! {
         <form class="toolbar orders-filters" role="search" aria-label="Filter orders" on:submit=on_search>

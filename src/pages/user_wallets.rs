@@ -3,8 +3,8 @@
 //! plainly whether it was new), pagination in the URL (`lumo_api::listing::UserWalletsView`).
 
 use leptos::prelude::*;
-use leptos_router::hooks::{use_navigate, use_query_map};
-use lumo_api::listing::{has_next_page, query_string, Paging, UserWalletsView};
+use leptos_router::hooks::use_navigate;
+use lumo_api::listing::{has_next_page, Paging, UserWalletsView};
 use lumo_api::models::UserWallet;
 use lumo_api::requests::percent_encode;
 use lumo_api::rules::money::format_amount;
@@ -12,7 +12,8 @@ use lumo_api::rules::user_wallets::block_reason_text;
 
 use crate::client::api_resource;
 use crate::components::pagination::Pagination;
-use crate::components::{ApiView, PageHeader, ShortId, Time};
+use crate::components::url_list::{list_url, use_url_view};
+use crate::components::{ApiView, IgnoredQueryNotice, PageHeader, ShortId, Time};
 
 pub(crate) mod create;
 pub(crate) mod replace;
@@ -24,26 +25,13 @@ pub(crate) fn wallet_href(external_id: &str) -> String {
     format!("/user-wallets/{}", percent_encode(external_id))
 }
 
-fn list_url(view: &UserWalletsView) -> String {
-    let query = query_string(&view.to_query());
-    if query.is_empty() {
-        "/user-wallets".to_string()
-    } else {
-        format!("/user-wallets?{query}")
-    }
+fn wallets_url(view: &UserWalletsView) -> String {
+    list_url("/user-wallets", &view.to_query())
 }
 
 #[component]
 pub fn UserWalletsPage() -> impl IntoView {
-    let query = use_query_map();
-    let state = Memo::new(move |_| {
-        let pairs: Vec<(String, String)> = query.with(|map| {
-            map.into_iter()
-                .map(|(key, value)| (key.to_string(), value.to_string()))
-                .collect()
-        });
-        UserWalletsView::from_query(&pairs)
-    });
+    let state = use_url_view(UserWalletsView::from_query);
     let wallets = api_resource(
         move || state.get(),
         |view| {
@@ -55,8 +43,9 @@ pub fn UserWalletsPage() -> impl IntoView {
         },
     );
     let navigate = use_navigate();
-    let go =
-        Callback::new(move |next: UserWalletsView| navigate(&list_url(&next), Default::default()));
+    let go = Callback::new(move |next: UserWalletsView| {
+        navigate(&wallets_url(&next), Default::default())
+    });
     let on_created = Callback::new(move |()| wallets.refetch());
 
     let tab = move |blocked: bool| {
@@ -93,14 +82,7 @@ pub fn UserWalletsPage() -> impl IntoView {
             <Show when=blocked>
                 <p class="muted">"Blocked wallets keep their address on record: deposits still sent to one are credited but flagged for review."</p>
             </Show>
-            {move || {
-                let ignored = state.with(|s| s.ignored.clone());
-                (!ignored.is_empty()).then(|| view! {
-                    <p class="alert alert-warning" role="status">
-                        {format!("Part of this link was not understood and is ignored: {}.", ignored.join(", "))}
-                    </p>
-                })
-            }}
+            <IgnoredQueryNotice ignored=Signal::derive(move || state.with(|s| s.ignored.clone()))/>
             <ApiView resource=wallets loading_label="Loading user wallets…" let:list>
                 <WalletsResults list state go/>
             </ApiView>

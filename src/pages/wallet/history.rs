@@ -3,14 +3,14 @@
 //! URL query as the API's own `limit`/`offset` (`lumo_api::rules::deposits::OffsetPaging`).
 
 use leptos::prelude::*;
-use leptos_router::hooks::{use_location, use_navigate, use_query_map};
-use lumo_api::listing::{query_string, PAGE_SIZES};
+use leptos_router::hooks::{use_location, use_navigate};
 use lumo_api::requests::Page;
 use lumo_api::rules::deposits::{DepositLine, OffsetPaging, PageInfo};
 use lumo_api::ApiError;
 
 use crate::components::pagination::Pagination;
-use crate::components::{DepositsChart, DepositsTable, ErrorPanel, Loading};
+use crate::components::url_list::{list_url, page_size_options, use_url_view};
+use crate::components::{DepositsChart, DepositsTable, ErrorPanel, IgnoredQueryNotice, Loading};
 
 /// The deposit page in the URL, and a way to move to another page of it (same path).
 #[derive(Clone, Copy)]
@@ -20,26 +20,15 @@ pub(crate) struct HistoryPaging {
 }
 
 pub(crate) fn use_history_paging() -> HistoryPaging {
-    let query = use_query_map();
     let location = use_location();
-    let paging = Memo::new(move |_| {
-        let pairs: Vec<(String, String)> = query.with(|map| {
-            map.into_iter()
-                .map(|(key, value)| (key.to_string(), value.to_string()))
-                .collect()
-        });
-        OffsetPaging::from_query(&pairs)
-    });
+    let paging = use_url_view(OffsetPaging::from_query);
     let navigate = use_navigate();
     let go = Callback::new(move |page: Page| {
         let path = location.pathname.get_untracked();
-        let query = query_string(&OffsetPaging::query_for(page));
-        let url = if query.is_empty() {
-            path
-        } else {
-            format!("{path}?{query}")
-        };
-        navigate(&url, Default::default());
+        navigate(
+            &list_url(&path, &OffsetPaging::query_for(page)),
+            Default::default(),
+        );
     });
     HistoryPaging { paging, go }
 }
@@ -68,18 +57,7 @@ pub(crate) fn DepositHistory(
             go.run(Page::new(limit, 0));
         }
     };
-    let limits = move || {
-        let current = paging.with(|p| p.page.limit);
-        let mut sizes: Vec<u32> = PAGE_SIZES.to_vec();
-        if !sizes.contains(&current) {
-            sizes.push(current);
-            sizes.sort_unstable();
-        }
-        sizes
-            .into_iter()
-            .map(|size| view! { <option value=size.to_string() selected=size == current>{size}</option> })
-            .collect_view()
-    };
+    let limits = move || page_size_options(paging.with(|p| p.page.limit));
     let refreshing = move || loading.get() && result.with(Option::is_some);
 
     let body = move || {
@@ -152,14 +130,7 @@ pub(crate) fn DepositHistory(
     view! {
         <div class="api-view deposit-history" aria-busy=move || loading.get().to_string()>
             <div class="refresh-bar" class:refresh-bar--active=refreshing aria-hidden="true"></div>
-            {move || {
-                let ignored = paging.with(|p| p.ignored.clone());
-                (!ignored.is_empty()).then(|| view! {
-                    <p class="alert alert-warning" role="status">
-                        {format!("Part of this link was not understood and is ignored: {}.", ignored.join(", "))}
-                    </p>
-                })
-            }}
+            <IgnoredQueryNotice ignored=Signal::derive(move || paging.with(|p| p.ignored.clone()))/>
             {body}
         </div>
     }

@@ -1,0 +1,64 @@
+//! What every list page shares: its view (filters, page, page size) lives in the URL query and is
+//! read and written through `lumo_api::listing`; these are the browser-side ends of that.
+
+use leptos::prelude::*;
+use leptos_router::hooks::use_query_map;
+use leptos_router::params::ParamsMap;
+use lumo_api::listing::{query_string, PAGE_SIZES};
+
+/// The query map as the pairs `lumo_api::listing` reads.
+pub(crate) fn query_pairs(map: &ParamsMap) -> Vec<(String, String)> {
+    map.into_iter()
+        .map(|(key, value)| (key.to_string(), value.to_string()))
+        .collect()
+}
+
+/// The current URL's view, parsed by `parse` again whenever the query changes.
+pub(crate) fn use_url_view<T>(
+    parse: impl Fn(&[(String, String)]) -> T + Send + Sync + 'static,
+) -> Memo<T>
+where
+    T: PartialEq + Send + Sync + 'static,
+{
+    let query = use_query_map();
+    Memo::new(move |_| query.with(|map| parse(&query_pairs(map))))
+}
+
+/// `path?query`, or `path` alone when the view is all defaults.
+pub(crate) fn list_url(path: &str, query: &[(&'static str, String)]) -> String {
+    let query = query_string(query);
+    if query.is_empty() {
+        path.to_string()
+    } else {
+        format!("{path}?{query}")
+    }
+}
+
+/// The page sizes to offer: the usual ones, plus the current one when a link asked for another.
+pub(crate) fn page_size_options(current: u32) -> impl IntoView {
+    let mut sizes: Vec<u32> = PAGE_SIZES.to_vec();
+    if !sizes.contains(&current) {
+        sizes.push(current);
+        sizes.sort_unstable();
+    }
+    sizes
+        .into_iter()
+        .map(|size| view! { <option value=size.to_string() selected=size == current>{size}</option> })
+        .collect_view()
+}
+
+/// Says which parts of the link were not understood (and so not applied), if any.
+#[component]
+pub fn IgnoredQueryNotice(#[prop(into)] ignored: Signal<Vec<String>>) -> impl IntoView {
+    move || {
+        ignored.with(|ignored| {
+            (!ignored.is_empty()).then(|| {
+                let text = format!(
+                    "Part of this link was not understood and is ignored: {}.",
+                    ignored.join(", ")
+                );
+                view! { <p class="alert alert-warning" role="status">{text}</p> }
+            })
+        })
+    }
+}
