@@ -231,26 +231,3 @@ test.describe('order detail', () => {
     await expect(page.getByRole('alert')).toContainText(/not found/i);
   });
 });
-
-test('render timings with the seed data (logged, not asserted)', async ({ signedIn: page }) => {
-  const firstVisible = async (selector: string) => {
-    const handle = await page.waitForFunction(
-      (sel) => (document.querySelector(sel) ? performance.now() : null),
-      selector,
-      { polling: 'raf', timeout: 15_000 },
-    );
-    return Math.round((await handle.jsonValue()) as number);
-  };
-  const figures: string[] = [];
-  for (const limit of [20, 100]) {
-    await page.goto(`/orders?limit=${limit}`);
-    const ms = await firstVisible('tbody tr[data-order-id]');
-    const rows = await page.locator('tbody tr[data-order-id]').count();
-    figures.push(`orders page (limit=${limit}): ${rows} rows, first row visible ${ms} ms after navigation`);
-  }
-  await page.goto('/disputes');
-  const ms = await firstVisible('[data-testid="dispute-card"]');
-  const cards = await page.getByTestId('dispute-card').count();
-  figures.push(`disputes page: ${cards} dispute cards, first card visible ${ms} ms after navigation`);
-  console.log(`[render timings] ${figures.join('; ')}`);
-});

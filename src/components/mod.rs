@@ -15,6 +15,7 @@ pub mod money;
 pub mod offline_banner;
 pub mod page_header;
 pub mod pagination;
+pub mod progressive;
 pub mod qr;
 pub mod rate_ticker;
 pub mod status_badge;

@@ -10,6 +10,7 @@ use lumo_api::rules::money::format_plain;
 
 use crate::client::api_resource;
 use crate::components::pagination::Pagination;
+use crate::components::progressive::use_progressive_count;
 use crate::components::status_badge::{order_status_label, OrderStatusBadge};
 use crate::components::url_list::{list_url, page_size_options, use_url_view};
 use crate::components::{ApiView, IgnoredQueryNotice, Money, PageHeader, Time};
@@ -206,6 +207,8 @@ fn OrdersResults(
     }
 
     let on_page = Callback::new(move |n: u32| go.run(state.get_untracked().with_page(n)));
+    let shown = use_progressive_count(rows);
+    let list = StoredValue::new(list);
     view! {
         <div class="table-wrap">
             <table class="table orders-table">
@@ -222,7 +225,9 @@ fn OrdersResults(
                     </tr>
                 </thead>
                 <tbody>
-                    {list.into_iter().map(|order| view! { <OrderRow order/> }).collect_view()}
+                    <For each=move || 0..shown.get() key=|index| *index let:index>
+                        {list.with_value(|list| list.get(index).cloned()).map(|order| view! { <OrderRow order/> })}
+                    </For>
                 </tbody>
             </table>
         </div>
