@@ -1,6 +1,7 @@
 //! Light/dark theme: follows `prefers-color-scheme` until the user picks one with the toggle;
-//! the choice is stored in localStorage and applied as `data-theme` on `<html>` (index.html
-//! applies it before the app loads, so there is no flash).
+//! the choice is stored in localStorage. `data-theme` on `<html>` always says which one shows:
+//! index.html sets it before the app loads (no flash) and follows the system while no choice is
+//! stored; the toggle reads it, so it never disagrees with what is on screen.
 
 use leptos::prelude::*;
 
@@ -28,12 +29,12 @@ impl Theme {
     }
 }
 
-fn stored() -> Option<Theme> {
+/// The theme on screen, as index.html (or the last toggle) set it.
+fn shown() -> Option<Theme> {
     let value = web_sys::window()?
-        .local_storage()
-        .ok()??
-        .get_item(STORAGE_KEY)
-        .ok()??;
+        .document()?
+        .document_element()?
+        .get_attribute("data-theme")?;
     match value.as_str() {
         "light" => Some(Theme::Light),
         "dark" => Some(Theme::Dark),
@@ -41,10 +42,15 @@ fn stored() -> Option<Theme> {
     }
 }
 
+fn dark_query() -> Option<web_sys::MediaQueryList> {
+    web_sys::window()?
+        .match_media("(prefers-color-scheme: dark)")
+        .ok()
+        .flatten()
+}
+
 fn system() -> Theme {
-    let dark = web_sys::window()
-        .and_then(|w| w.match_media("(prefers-color-scheme: dark)").ok().flatten())
-        .is_some_and(|query| query.matches());
+    let dark = dark_query().is_some_and(|query| query.matches());
     if dark {
         Theme::Dark
     } else {
@@ -64,12 +70,42 @@ fn apply(theme: Theme) {
     }
 }
 
+/// Keeps `theme` in step with the page when index.html follows a system switch (no choice stored
+/// yet), so the toggle's label never names the theme already on screen.
+fn follow_system_switches(theme: RwSignal<Theme>) {
+    use send_wrapper::SendWrapper;
+    use wasm_bindgen::{closure::Closure, JsCast};
+
+    let Some(query) = dark_query() else {
+        return;
+    };
+    // index.html's own listener was added first, so data-theme is already updated here.
+    let on_change = Closure::<dyn Fn()>::new(move || {
+        if let Some(now) = shown() {
+            theme.try_set(now);
+        }
+    });
+    if query
+        .add_event_listener_with_callback("change", on_change.as_ref().unchecked_ref())
+        .is_ok()
+    {
+        let listener = SendWrapper::new((query, on_change));
+        on_cleanup(move || {
+            let (query, on_change) = &*listener;
+            let _ = query
+                .remove_event_listener_with_callback("change", on_change.as_ref().unchecked_ref());
+        });
+    }
+}
+
 /// A button switching between light and dark.
 #[component]
 pub fn ThemeToggle() -> impl IntoView {
-    let theme = RwSignal::new(stored().unwrap_or_else(system));
+    let theme = RwSignal::new(shown().unwrap_or_else(system));
+    follow_system_switches(theme);
     let toggle = move |_| {
-        let next = theme.get_untracked().other();
+        // The system may have switched since (index.html follows it until a choice is stored).
+        let next = shown().unwrap_or_else(|| theme.get_untracked()).other();
         apply(next);
         theme.set(next);
     };

@@ -102,3 +102,25 @@ test.describe('keyboard only', () => {
     await expect(page.getByTestId('dispute-outcome')).toContainText('Dispute filed');
   });
 });
+
+test.describe('theme', () => {
+  test('follows the system until a choice is made, then keeps the choice across reloads', async ({ page, consoleErrors: _errors }) => {
+    const theme = () => page.evaluate(() => document.documentElement.getAttribute('data-theme'));
+    await page.emulateMedia({ colorScheme: 'dark' });
+    await page.goto('/login');
+    await expect(page.getByRole('button', { name: 'Switch to light theme' })).toBeVisible();
+    expect(await theme()).toBe('dark');
+    // No choice stored yet: a system switch is followed at once, and the toggle agrees.
+    await page.emulateMedia({ colorScheme: 'light' });
+    await expect.poll(theme).toBe('light');
+    await page.getByRole('button', { name: 'Switch to dark theme' }).click();
+    expect(await theme()).toBe('dark');
+    expect(await page.evaluate(() => localStorage.getItem('lumo.theme'))).toBe('dark');
+    // A choice outlives system switches and reloads.
+    await page.emulateMedia({ colorScheme: 'dark' });
+    await page.emulateMedia({ colorScheme: 'light' });
+    await page.reload();
+    expect(await theme()).toBe('dark');
+    await expect(page.getByRole('button', { name: 'Switch to light theme' })).toBeVisible();
+  });
+});
