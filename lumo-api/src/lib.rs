@@ -7,9 +7,11 @@
 //!   typed value without ever panicking.
 //! - [`rules`]: the domain rules the portal relies on.
 //! - [`qr`]: QR code matrices drawn as SVG paths (deposit addresses).
+//! - [`fixed`]: fixed-decimal numbers without float formatting.
 
 pub mod csv;
 pub mod errors;
+pub mod fixed;
 pub mod listing;
 pub mod models;
 pub mod qr;

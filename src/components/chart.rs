@@ -3,11 +3,13 @@
 
 use chrono::Local;
 use leptos::prelude::*;
+use lumo_api::fixed::fixed;
 use lumo_api::rules::deposits::{deposits_per_day, DayBin, DepositLine};
 use lumo_api::rules::money::format_amount;
 
-const WIDTH: f64 = 600.0;
-const HEIGHT: f64 = 100.0;
+// The chart's size in SVG user units, also written as text: integers, so no float formatting.
+const WIDTH: u32 = 600;
+const HEIGHT: u32 = 100;
 
 fn totals_text(bin: &DayBin) -> String {
     bin.totals
@@ -35,7 +37,7 @@ pub fn DepositsChart(
         return ().into_any();
     }
     let summary = series.summary();
-    let bars = series.bars(WIDTH, HEIGHT);
+    let bars = series.bars(f64::from(WIDTH), f64::from(HEIGHT));
     let first = series
         .bins
         .first()
@@ -59,8 +61,8 @@ pub fn DepositsChart(
                 totals_text(bin)
             );
             view! {
-                <rect class="chart__bar" x=format!("{:.2}", bar.x) y=format!("{:.2}", bar.y)
-                    width=format!("{:.2}", bar.width.max(0.5)) height=format!("{:.2}", bar.height)>
+                <rect class="chart__bar" x=fixed(bar.x, 2) y=fixed(bar.y, 2)
+                    width=fixed(bar.width.max(0.5), 2) height=fixed(bar.height, 2)>
                     <title>{title}</title>
                 </rect>
             }
