@@ -6,6 +6,7 @@ use leptos::prelude::*;
 use lumo_api::fixed::fixed;
 use lumo_api::rules::deposits::{deposits_per_day, DayBin, DepositLine};
 use lumo_api::rules::money::format_amount;
+use lumo_api::time::date_text;
 
 // The chart's size in SVG user units, also written as text: integers, so no float formatting.
 const WIDTH: u32 = 600;
@@ -41,12 +42,12 @@ pub fn DepositsChart(
     let first = series
         .bins
         .first()
-        .map(|b| b.date.to_string())
+        .map(|b| date_text(b.date))
         .unwrap_or_default();
     let last = series
         .bins
         .last()
-        .map(|b| b.date.to_string())
+        .map(|b| date_text(b.date))
         .unwrap_or_default();
     let max = series.max_count();
     let left_out = series.left_out;
@@ -56,7 +57,7 @@ pub fn DepositsChart(
             let bin = &series.bins[bar.index];
             let title = format!(
                 "{}: {} ({})",
-                bin.date,
+                date_text(bin.date),
                 count_text(bin.count),
                 totals_text(bin)
             );
@@ -75,7 +76,7 @@ pub fn DepositsChart(
         .map(|bin| {
             view! {
                 <tr>
-                    <th scope="row">{bin.date.to_string()}</th>
+                    <th scope="row">{date_text(bin.date)}</th>
                     <td>{count_text(bin.count)}</td>
                     <td>{totals_text(bin)}</td>
                 </tr>
