@@ -46,9 +46,9 @@ pub fn rfc3339_utc(value: &DateTime<Utc>, fraction: bool) -> String {
     push_time(&mut out, value.time(), true);
     let nano = value.nanosecond() % 1_000_000_000;
     if fraction && nano != 0 {
-        let text = if nano % 1_000_000 == 0 {
+        let text = if nano.is_multiple_of(1_000_000) {
             format!(".{:03}", nano / 1_000_000)
-        } else if nano % 1_000 == 0 {
+        } else if nano.is_multiple_of(1_000) {
             format!(".{:06}", nano / 1_000)
         } else {
             format!(".{nano:09}")
