@@ -3,12 +3,13 @@
 
 use std::collections::HashSet;
 
-use chrono::{DateTime, NaiveDate, SecondsFormat, Utc};
+use chrono::{DateTime, NaiveDate, Utc};
 use rust_decimal::Decimal;
 
 use crate::models::{Order, OrderStatus};
 use crate::requests::queries::MAX_LIMIT;
 use crate::requests::{OrdersQuery, Page};
+use crate::time::{date_text, rfc3339_utc};
 
 pub const ORDERS_HEADER: &[&str] = &[
     "id",
@@ -38,7 +39,7 @@ pub const EXPORT_PAGE_SIZE: u32 = MAX_LIMIT;
 
 /// The download's name: `lumo-orders-2026-11-28.csv` (the date the file was made).
 pub fn export_file_name(date: NaiveDate) -> String {
-    format!("lumo-orders-{}.csv", date.format("%Y-%m-%d"))
+    format!("lumo-orders-{}.csv", date_text(date))
 }
 
 /// Every order of a filtered list, fetched page after page (`limit` = [`EXPORT_PAGE_SIZE`])
@@ -129,7 +130,7 @@ fn exact(amount: Decimal) -> String {
 }
 
 fn iso(time: &DateTime<Utc>) -> String {
-    time.to_rfc3339_opts(SecondsFormat::AutoSi, true)
+    rfc3339_utc(time, true)
 }
 
 fn push_row(out: &mut String, cells: impl Iterator<Item = String>) {

@@ -7,14 +7,18 @@
 //!   typed value without ever panicking.
 //! - [`rules`]: the domain rules the portal relies on.
 //! - [`qr`]: QR code matrices drawn as SVG paths (deposit addresses).
+//! - [`time`]: dates and times as text, written and read without chrono's format machinery.
+//! - [`fixed`]: fixed-decimal numbers without float formatting.
 
 pub mod csv;
 pub mod errors;
+pub mod fixed;
 pub mod listing;
 pub mod models;
 pub mod qr;
 pub mod requests;
 pub mod rules;
+pub mod time;
 
 pub use errors::{decode, ApiError};
 pub use requests::ApiRequest;

@@ -223,7 +223,9 @@ impl DisputesView {
 
     /// The disputes this view shows, in the order the API gave them (newest first).
     pub fn apply<'a>(&self, disputes: &'a [Dispute]) -> Vec<&'a Dispute> {
-        let needle = self.order.as_deref().map(str::to_lowercase);
+        // Order ids are ASCII, so ASCII case folding finds the same orders as Unicode's, without
+        // bringing Unicode's case tables into the wasm.
+        let needle = self.order.as_deref().map(str::to_ascii_lowercase);
         disputes
             .iter()
             .filter(|d| self.status.as_ref().is_none_or(|s| &d.status == s))
@@ -235,7 +237,7 @@ impl DisputesView {
             .filter(|d| {
                 needle
                     .as_deref()
-                    .is_none_or(|n| d.order_id.to_lowercase().contains(n))
+                    .is_none_or(|n| d.order_id.to_ascii_lowercase().contains(n))
             })
             .collect()
     }

@@ -1,7 +1,8 @@
 //! Wire models of the Lumo B2B API, one type per schema of `lumo-b2b.openapi.yaml`.
 //!
 //! Amounts are [`Decimal`] parsed from the JSON number text (never through `f64`); enums carry an
-//! `Unknown(String)` arm so a value added by a newer server still decodes.
+//! `Unknown(String)` arm so a value added by a newer server still decodes. Date-times are read by
+//! [`crate::time`] (chrono's own parser is large in the wasm) and written by chrono.
 
 use chrono::{DateTime, Utc};
 use rust_decimal::Decimal;
@@ -130,7 +131,11 @@ pub struct Rate {
     #[serde(with = "rust_decimal::serde::arbitrary_precision")]
     pub effective_rate: Decimal,
     pub qr_rate_offset_bps: i64,
-    #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[serde(
+        default,
+        deserialize_with = "crate::time::deserialize_option",
+        skip_serializing_if = "Option::is_none"
+    )]
     pub updated_at: Option<DateTime<Utc>>,
 }
 
@@ -152,6 +157,7 @@ pub struct Quote {
     pub amount_usdt: Decimal,
     #[serde(with = "rust_decimal::serde::arbitrary_precision")]
     pub rate: Decimal,
+    #[serde(deserialize_with = "crate::time::deserialize")]
     pub expires_at: DateTime<Utc>,
     pub is_balance_sufficient: bool,
     pub merchant_name: String,
@@ -171,10 +177,11 @@ pub struct Order {
     pub merchant_name: String,
     #[serde(default)]
     pub external_order_id: Option<String>,
-    #[serde(default)]
+    #[serde(default, deserialize_with = "crate::time::deserialize_option")]
     pub payment_until: Option<DateTime<Utc>>,
+    #[serde(deserialize_with = "crate::time::deserialize")]
     pub created_at: DateTime<Utc>,
-    #[serde(default)]
+    #[serde(default, deserialize_with = "crate::time::deserialize_option")]
     pub updated_at: Option<DateTime<Utc>>,
 }
 
@@ -199,9 +206,11 @@ pub struct Dispute {
     pub resolved_by: Option<String>,
     #[serde(default, with = "rust_decimal::serde::arbitrary_precision_option")]
     pub refund_amount: Option<Decimal>,
-    #[serde(default)]
+    #[serde(default, deserialize_with = "crate::time::deserialize_option")]
     pub resolved_at: Option<DateTime<Utc>>,
+    #[serde(deserialize_with = "crate::time::deserialize")]
     pub created_at: DateTime<Utc>,
+    #[serde(deserialize_with = "crate::time::deserialize")]
     pub updated_at: DateTime<Utc>,
 }
 
@@ -230,8 +239,9 @@ pub struct Deposit {
     pub status: DepositStatus,
     #[serde(default)]
     pub from_address: Option<String>,
+    #[serde(deserialize_with = "crate::time::deserialize")]
     pub created_at: DateTime<Utc>,
-    #[serde(default)]
+    #[serde(default, deserialize_with = "crate::time::deserialize_option")]
     pub confirmed_at: Option<DateTime<Utc>>,
 }
 
@@ -262,6 +272,7 @@ pub struct UserWallet {
     pub last_usdt_balance: Decimal,
     #[serde(with = "rust_decimal::serde::arbitrary_precision")]
     pub last_trx_balance: Decimal,
+    #[serde(deserialize_with = "crate::time::deserialize")]
     pub created_at: DateTime<Utc>,
 }
 
@@ -277,7 +288,8 @@ pub struct UserDeposit {
     pub amount: Decimal,
     pub currency: Currency,
     pub status: DepositStatus,
+    #[serde(deserialize_with = "crate::time::deserialize")]
     pub created_at: DateTime<Utc>,
-    #[serde(default)]
+    #[serde(default, deserialize_with = "crate::time::deserialize_option")]
     pub confirmed_at: Option<DateTime<Utc>>,
 }

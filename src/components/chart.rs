@@ -3,11 +3,14 @@
 
 use chrono::Local;
 use leptos::prelude::*;
+use lumo_api::fixed::fixed;
 use lumo_api::rules::deposits::{deposits_per_day, DayBin, DepositLine};
 use lumo_api::rules::money::format_amount;
+use lumo_api::time::date_text;
 
-const WIDTH: f64 = 600.0;
-const HEIGHT: f64 = 100.0;
+// The chart's size in SVG user units, also written as text: integers, so no float formatting.
+const WIDTH: u32 = 600;
+const HEIGHT: u32 = 100;
 
 fn totals_text(bin: &DayBin) -> String {
     bin.totals
@@ -35,16 +38,16 @@ pub fn DepositsChart(
         return ().into_any();
     }
     let summary = series.summary();
-    let bars = series.bars(WIDTH, HEIGHT);
+    let bars = series.bars(f64::from(WIDTH), f64::from(HEIGHT));
     let first = series
         .bins
         .first()
-        .map(|b| b.date.to_string())
+        .map(|b| date_text(b.date))
         .unwrap_or_default();
     let last = series
         .bins
         .last()
-        .map(|b| b.date.to_string())
+        .map(|b| date_text(b.date))
         .unwrap_or_default();
     let max = series.max_count();
     let left_out = series.left_out;
@@ -54,13 +57,13 @@ pub fn DepositsChart(
             let bin = &series.bins[bar.index];
             let title = format!(
                 "{}: {} ({})",
-                bin.date,
+                date_text(bin.date),
                 count_text(bin.count),
                 totals_text(bin)
             );
             view! {
-                <rect class="chart__bar" x=format!("{:.2}", bar.x) y=format!("{:.2}", bar.y)
-                    width=format!("{:.2}", bar.width.max(0.5)) height=format!("{:.2}", bar.height)>
+                <rect class="chart__bar" x=fixed(bar.x, 2) y=fixed(bar.y, 2)
+                    width=fixed(bar.width.max(0.5), 2) height=fixed(bar.height, 2)>
                     <title>{title}</title>
                 </rect>
             }
@@ -73,7 +76,7 @@ pub fn DepositsChart(
         .map(|bin| {
             view! {
                 <tr>
-                    <th scope="row">{bin.date.to_string()}</th>
+                    <th scope="row">{date_text(bin.date)}</th>
                     <td>{count_text(bin.count)}</td>
                     <td>{totals_text(bin)}</td>
                 </tr>

@@ -6,6 +6,7 @@ use std::time::Duration;
 
 use chrono::{DateTime, Utc};
 use leptos::prelude::*;
+use lumo_api::fixed::fixed;
 use lumo_api::rules::quotes::countdown::{
     announcement_between, client_seconds_left, urgency, Urgency, QUOTE_TTL_SECONDS,
 };
@@ -67,7 +68,7 @@ pub fn Countdown(
     };
     let fraction = move || {
         let left = seconds.get().clamp(0, QUOTE_TTL_SECONDS);
-        format!("{:.3}", left as f64 / QUOTE_TTL_SECONDS as f64)
+        fixed(left as f64 / QUOTE_TTL_SECONDS as f64, 3)
     };
     view! {
         <div class=class data-testid="countdown">

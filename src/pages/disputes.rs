@@ -13,6 +13,7 @@ use leptos_router::NavigateOptions;
 use lumo_api::listing::DisputesView;
 use lumo_api::models::{Dispute, DisputeResolution, DisputeStatus};
 use lumo_api::rules::orders::DisputeCounts;
+use lumo_api::time::time_text;
 
 use crate::components::loading::Spinner;
 use crate::components::status_badge::{dispute_status_label, resolution_label};
@@ -79,7 +80,7 @@ pub fn DisputesPage() -> impl IntoView {
     let updated = move || {
         store
             .updated_at()
-            .map(|at| format!("Updated {}", at.with_timezone(&Local).format("%H:%M:%S")))
+            .map(|at| format!("Updated {}", time_text(at.with_timezone(&Local).time())))
     };
     let auto_note = move || {
         if !has_open.get() {
@@ -144,7 +145,7 @@ fn DisputesBody(
         store.error().map(|error| {
             let at = store
                 .updated_at()
-                .map(|at| at.with_timezone(&Local).format("%H:%M:%S").to_string())
+                .map(|at| time_text(at.with_timezone(&Local).time()))
                 .unwrap_or_default();
             view! {
                 <p class="alert alert-warning" role="status">

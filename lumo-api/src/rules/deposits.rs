@@ -11,6 +11,7 @@ use super::money::format_amount;
 use crate::models::{Currency, Deposit, DepositStatus, UserDeposit};
 use crate::requests::queries::{DEFAULT_LIMIT, MAX_LIMIT, MIN_LIMIT};
 use crate::requests::Page;
+use crate::time::date_text;
 
 /// One deposit as the history table shows it, whether it reached the company wallet or a user's.
 #[derive(Debug, Clone, PartialEq)]
@@ -265,7 +266,8 @@ impl DailySeries {
         let day_noun = if days == 1 { "day" } else { "days" };
         let mut text = format!(
             "{total} {noun} over {days} {day_noun}, from {} to {}",
-            first.date, last.date
+            date_text(first.date),
+            date_text(last.date)
         );
         if let Some(busiest) = self
             .bins
@@ -280,7 +282,8 @@ impl DailySeries {
             };
             text.push_str(&format!(
                 "; the busiest day was {} with {} {busiest_noun}",
-                busiest.date, busiest.count
+                date_text(busiest.date),
+                busiest.count
             ));
         }
         let totals = self.totals();

@@ -74,6 +74,8 @@ fn https_urls() {
         "https://203.0.113.9/h",
         "https://[2001:db8::1]:443/h",
         "https://пример.рф/хук",
+        "https://ПРИМЕР.РФ/хук",
+        "https://Dém\u{f3}.Example/",
         "http://localhost:3000/hook",
         "http://127.0.0.1:8787/h",
         "http://[::1]/h",

@@ -37,7 +37,10 @@ fn url_problem(s: &str) -> Option<&'static str> {
     if host.is_empty() {
         return Some("The URL has no host name.");
     }
-    let host = host.to_lowercase();
+    // ASCII case only: the lowered host is compared with ASCII names (localhost) and checked
+    // for letters and digits, which Unicode case does not change, and Unicode case mapping
+    // would bring its tables (over 10 KB) into the wasm.
+    let host = host.to_ascii_lowercase();
     if !is_host(&host) {
         return Some("The URL's host name is not valid.");
     }
