@@ -99,17 +99,17 @@ fn push_two(out: &mut String, value: u32) {
 pub fn parse_rfc3339(text: &str) -> Option<DateTime<Utc>> {
     let mut s = Scanner(text.as_bytes());
     let year = s.year()?;
-    s.expect(b'-')?;
+    s.literal(b'-')?;
     let month = s.digits(2)?;
-    s.expect(b'-')?;
+    s.literal(b'-')?;
     let day = s.digits(2)?;
     if !matches!(s.next()?, b'T' | b't' | b' ') {
         return None;
     }
     let hour = s.digits(2)?;
-    s.expect(b':')?;
+    s.literal(b':')?;
     let minute = s.digits(2)?;
-    s.expect(b':')?;
+    s.literal(b':')?;
     let second = s.digits(2)?;
     let nano = s.fraction()?;
     s.skip_spaces();
@@ -145,7 +145,8 @@ impl Scanner<'_> {
         }
     }
 
-    fn expect(&mut self, byte: u8) -> Option<()> {
+    /// The next byte is `byte` (a separator), or the text is not a date.
+    fn literal(&mut self, byte: u8) -> Option<()> {
         (self.next()? == byte).then_some(())
     }
 
