@@ -70,6 +70,7 @@ async fn load_config() -> Result<Config, String> {
         url: "/config.json",
         headers: &headers,
         body: None,
+        own_site_file: true,
     };
     let answer = fetch_raw(&request, DEFAULT_TIMEOUT_MS, None)
         .await

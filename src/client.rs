@@ -194,6 +194,7 @@ async fn execute(
         url: &wire.url,
         headers: &wire.headers,
         body: wire.body.as_deref(),
+        own_site_file: false,
     };
     let mut retry = 0;
     loop {

@@ -260,6 +260,21 @@ test.describe('fault matrix', () => {
 });
 
 test.describe('client behaviour', () => {
+  test('a broken or missing config.json is a clear start-up error with a Reload that works', async ({ page, consoleErrors: _errors }) => {
+    const alert = page.getByRole('alert');
+    await page.route('**/config.json', (route) => route.fulfill({ status: 500, body: 'oops' }));
+    await page.goto('/login');
+    await expect(alert).toContainText('The portal could not start');
+    await expect(alert).toContainText('/config.json answered HTTP 500.');
+    await page.unroute('**/config.json');
+    await page.route('**/config.json', (route) => route.fulfill({ status: 200, contentType: 'application/json', body: '{"environments": [' }));
+    await page.reload();
+    await expect(alert).toContainText('config.json is not valid');
+    await page.unroute('**/config.json');
+    await page.getByRole('button', { name: 'Reload' }).click();
+    await expect(page.getByLabel('Company API key')).toBeVisible();
+  });
+
   test('a GET answered 503 twice is retried automatically: 3 requests, no error shown', async ({ signedIn: page, sandbox }) => {
     await sandbox.fault({ method: 'GET', path: '/orders', fault: 'status:503', times: 2 });
     let requests = 0;

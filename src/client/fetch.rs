@@ -27,6 +27,11 @@ pub struct RawRequest<'a> {
     pub url: &'a str,
     pub headers: &'a [(&'static str, String)],
     pub body: Option<&'a str>,
+    /// A file of the portal's own site (config.json), not an API call: fetched with the
+    /// browser's default cache mode and same-origin credentials, like the `<link rel=preload>`
+    /// in index.html, so the browser hands over the preloaded answer instead of asking again.
+    /// API calls never touch the HTTP cache and never send cookies.
+    pub own_site_file: bool,
 }
 
 /// A handle that aborts whatever attempt is in flight and stops further retries. Cloned into
@@ -108,8 +113,13 @@ pub async fn fetch_raw(
     let init = RequestInit::new();
     init.set_method(request.method);
     init.set_mode(RequestMode::Cors);
-    init.set_cache(RequestCache::NoStore);
-    init.set_credentials(RequestCredentials::Omit);
+    if request.own_site_file {
+        init.set_cache(RequestCache::Default);
+        init.set_credentials(RequestCredentials::SameOrigin);
+    } else {
+        init.set_cache(RequestCache::NoStore);
+        init.set_credentials(RequestCredentials::Omit);
+    }
     init.set_signal(Some(&controller.signal()));
     let headers =
         Headers::new().map_err(|_| setup_failure("the browser refused to start a request"))?;
