@@ -145,11 +145,15 @@ impl DisputesStore {
     /// No list yet, or the last one arrived longer ago than the client cache keeps answers
     /// fresh (30 s): what decides whether a page opened again asks the API again.
     pub fn is_stale(&self) -> bool {
-        let Some(at) = self.updated_at.try_get_untracked().flatten() else {
-            return true;
-        };
-        let age_ms = (Utc::now() - at).num_milliseconds();
-        !(0..crate::client::cache::FRESH_MS as i64).contains(&age_ms)
+        self.updated_at
+            .try_get_untracked()
+            .flatten()
+            .is_none_or(|at| {
+                !crate::client::cache::is_fresh(
+                    at.timestamp_millis() as f64,
+                    Utc::now().timestamp_millis() as f64,
+                )
+            })
     }
 
     /// A load is in flight (tracked).

@@ -201,13 +201,18 @@ impl Flight {
         let waiting = self.waiting.get().saturating_sub(1);
         self.waiting.set(waiting);
         if waiting == 0 && self.outcome.borrow().is_none() {
-            IN_FLIGHT.with_borrow_mut(|flights| {
-                if flights.get(key).is_some_and(|f| Rc::ptr_eq(f, self)) {
-                    flights.remove(key);
-                }
-            });
+            self.unregister(key);
             self.cancel.cancel();
         }
+    }
+
+    /// No longer offered to new loads under `key` (unless another flight took its place).
+    fn unregister(self: &Rc<Self>, key: &CacheKey) {
+        IN_FLIGHT.with_borrow_mut(|flights| {
+            if flights.get(key).is_some_and(|f| Rc::ptr_eq(f, self)) {
+                flights.remove(key);
+            }
+        });
     }
 }
 
@@ -236,14 +241,7 @@ fn join(client: Client, wire: Wire) -> (Rc<Flight>, CacheKey) {
             .await
             .map(Rc::new);
         if wire.is_read() {
-            IN_FLIGHT.with_borrow_mut(|flights| {
-                if flights
-                    .get(&wire.cache_key)
-                    .is_some_and(|f| Rc::ptr_eq(f, &running))
-                {
-                    flights.remove(&wire.cache_key);
-                }
-            });
+            running.unregister(&wire.cache_key);
             if let Ok(answer) = &result {
                 CACHE.with_borrow_mut(|cache| {
                     cache.store(wire.cache_key, Rc::clone(answer), generation, now_ms())

@@ -6,6 +6,8 @@ use leptos_router::hooks::use_query_map;
 use leptos_router::params::ParamsMap;
 use lumo_api::listing::{query_string, PAGE_SIZES};
 
+use crate::nav::path_with_query;
+
 /// The query map as the pairs `lumo_api::listing` reads.
 pub(crate) fn query_pairs(map: &ParamsMap) -> Vec<(String, String)> {
     map.into_iter()
@@ -26,12 +28,7 @@ where
 
 /// `path?query`, or `path` alone when the view is all defaults.
 pub(crate) fn list_url(path: &str, query: &[(&'static str, String)]) -> String {
-    let query = query_string(query);
-    if query.is_empty() {
-        path.to_string()
-    } else {
-        format!("{path}?{query}")
-    }
+    path_with_query(path, &query_string(query))
 }
 
 /// The page sizes to offer: the usual ones, plus the current one when a link asked for another.
