@@ -1,8 +1,8 @@
 //! Command-line options of the `lumo-sandbox` binary.
 
-use std::{net::IpAddr, path::PathBuf};
+use std::{ffi::OsString, net::IpAddr, path::PathBuf};
 
-use crate::Options;
+use crate::{control_token, Options};
 
 pub const USAGE: &str = "\
 Usage: lumo-sandbox [OPTIONS]
@@ -13,6 +13,9 @@ Options:
   --host ADDR              address to listen on (default 127.0.0.1)
   --port N                 API port (default 8787; 0 picks a free port)
   --no-control             disable the /_sandbox/* control and fault-injection routes
+  --control-token T        require the header `X-Sandbox-Token: T` on every /_sandbox/* route
+                           (else 401); default: $LUMO_SANDBOX_CONTROL_TOKEN, unset or empty
+                           means open. T: 1 to 256 visible ASCII characters
   --cors-origin ORIGIN     allow only this origin (repeatable; default: any origin)
   --static-dir DIR         also serve a built portal from DIR (SPA fallback to index.html)
   --static-port N          port of the static server (default 8080)
@@ -28,6 +31,32 @@ pub enum Command {
     Help,
 }
 
+/// [`parse`], then the control token from `env_token` (the value of
+/// `LUMO_SANDBOX_CONTROL_TOKEN`) unless `--control-token` gave one. An empty value is unset.
+pub fn parse_with_env<I: IntoIterator<Item = String>>(
+    args: I,
+    env_token: Option<OsString>,
+) -> Result<Command, String> {
+    let mut cmd = parse(args)?;
+    if let Command::Run(opts) = &mut cmd {
+        if opts.control_token.is_none() {
+            let env = control_token::ENV_VAR;
+            match env_token.filter(|t| !t.is_empty()) {
+                None => {}
+                Some(t) => {
+                    let t = t
+                        .into_string()
+                        .map_err(|_| format!("{env}: not valid UTF-8"))?;
+                    control_token::validate(&t).map_err(|e| format!("{env}: {e}"))?;
+                    opts.control_token = Some(t);
+                }
+            }
+        }
+    }
+    Ok(cmd)
+}
+
+/// The command line alone (no environment).
 pub fn parse<I: IntoIterator<Item = String>>(args: I) -> Result<Command, String> {
     let mut opts = Options::default();
     let mut it = args.into_iter();
@@ -55,6 +84,11 @@ pub fn parse<I: IntoIterator<Item = String>>(args: I) -> Result<Command, String>
             "--static-dir" => opts.static_dir = Some(PathBuf::from(value("a directory")?)),
             "--cors-origin" => opts.cors_origins.push(value("an origin")?),
             "--no-control" => opts.control = false,
+            "--control-token" => {
+                let v = value("a token")?;
+                control_token::validate(&v).map_err(|e| format!("--control-token: {e}"))?;
+                opts.control_token = Some(v);
+            }
             "--config-json-override" => opts.config_json_override = true,
             "--max-page-size" => {
                 let v = value("a number")?;
@@ -113,5 +147,47 @@ mod tests {
         assert!(parse(args("--port")).is_err());
         assert!(parse(args("--port x")).is_err());
         assert!(parse(args("--bogus")).is_err());
+    }
+
+    #[test]
+    fn control_token_from_the_flag_or_the_environment() {
+        let token = |cmd: Result<Command, String>| match cmd {
+            Ok(Command::Run(o)) => o.control_token,
+            other => panic!("{other:?}"),
+        };
+        assert_eq!(token(parse(args(""))), None);
+        assert_eq!(
+            token(parse(args("--control-token s3cret"))),
+            Some("s3cret".into())
+        );
+        assert_eq!(
+            token(parse(args("--control-token=a=b"))),
+            Some("a=b".into())
+        );
+        assert!(parse(args("--control-token")).is_err());
+        assert!(parse(vec!["--control-token".into(), "a b".into()]).is_err());
+        assert!(parse(vec!["--control-token=".into()]).is_err());
+
+        let env = |v: &str| Some(OsString::from(v));
+        assert_eq!(
+            token(parse_with_env(args(""), env("from-env"))),
+            Some("from-env".into())
+        );
+        assert_eq!(
+            token(parse_with_env(
+                args("--control-token flag"),
+                env("from-env")
+            )),
+            Some("flag".into()),
+            "the flag wins"
+        );
+        assert_eq!(token(parse_with_env(args(""), env(""))), None);
+        assert_eq!(token(parse_with_env(args(""), None)), None);
+        let err = parse_with_env(args(""), env("bad token")).unwrap_err();
+        assert!(err.starts_with("LUMO_SANDBOX_CONTROL_TOKEN"), "{err}");
+        assert_eq!(
+            parse_with_env(args("--help"), env("x")).unwrap(),
+            Command::Help
+        );
     }
 }

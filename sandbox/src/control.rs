@@ -1,12 +1,13 @@
 //! Control routes under `/_sandbox/` for tests and demos (no API key; absent with
-//! `--no-control`; never subject to faults).
+//! `--no-control`; never subject to faults; behind `X-Sandbox-Token` with `--control-token`,
+//! see [`crate::control_token`]).
 //!
 //! | route | body | answer |
 //! | --- | --- | --- |
 //! | `POST /_sandbox/reset` | - | 204; seed data, demo key, clock offset 0, no faults |
 //! | `GET /_sandbox/state` | - | 200 counts (never a key) |
 //! | `GET /_sandbox/clock` | - | 200 `{now, offsetSeconds}` |
-//! | `POST /_sandbox/clock/advance` | `{"seconds":N}` | 200 `{now, offsetSeconds}` |
+//! | `POST /_sandbox/clock/advance` | `{"seconds":N}` | 200 `{now, offsetSeconds}`; 400 past 100 years |
 //! | `POST /_sandbox/disputes/{id}/resolve` | `{"resolution","refundAmount"?,"adminComment"?}` | 200 Dispute |
 //! | `POST /_sandbox/disputes/{id}/reject` | `{"adminComment"?}` | 200 Dispute |
 //! | `POST /_sandbox/deposits` | `{"amount","currency","externalId"?,"status"?,"companyId"?}` | 201 Deposit or UserDeposit |
@@ -26,7 +27,6 @@ use axum::{
     routing::{get, post},
     Json, Router,
 };
-use chrono::Duration;
 use lumo_api::models::{Currency, Deposit, DepositStatus, DisputeResolution};
 use rust_decimal::Decimal;
 use serde_json::{json, Map, Value};
@@ -96,7 +96,8 @@ async fn clock(State(state): State<AppState>) -> Json<Value> {
     Json(clock_view(&state.db()))
 }
 
-/// Ten years: enough for any test, far from chrono's limits.
+/// Ten years per call: enough for any test; the total offset is bounded by the clock
+/// ([`crate::clock::MAX_OFFSET_SECONDS`]).
 const MAX_ADVANCE_SECONDS: i64 = 10 * 366 * 86_400;
 
 fn int_field(
@@ -118,6 +119,11 @@ fn int_field(
                 None
             }
             Some(n) => Some(n),
+            // Beyond i64 (up to u64::MAX): an integer, just too large.
+            None if v.is_u64() => {
+                p.push(format!("{name} must not be greater than {max}"));
+                None
+            }
             None => {
                 p.push(format!("{name} must be an integer number"));
                 None
@@ -158,7 +164,9 @@ async fn advance(
     }
     p.into_result()?;
     let mut db = state.raw_db();
-    db.clock.advance(Duration::seconds(seconds.unwrap_or(0)));
+    db.clock
+        .advance_seconds(seconds.unwrap_or(0))
+        .map_err(ApiError::bad_request)?;
     let now = db.now();
     lifecycle::tick(&mut db, now);
     Ok(Json(clock_view(&db)))
@@ -320,8 +328,15 @@ async fn deposit(State(state): State<AppState>, JsonBody(body): JsonBody) -> Api
 
     let mut db = state.db();
     let now = db.now();
-    if db.company(&company_id).is_none() {
+    let Some(company) = db.company(&company_id) else {
         return Err(ApiError::not_found("Company not found"));
+    };
+    if external_id.is_none() {
+        let balance = match currency {
+            Currency::Trx => company.trx_balance,
+            _ => company.usdt_balance,
+        };
+        fits(balance, amount)?;
     }
     let mut rng = IdGen::runtime();
     let confirmed = status == DepositStatus::Confirmed;
@@ -333,6 +348,11 @@ async fn deposit(State(state): State<AppState>, JsonBody(body): JsonBody) -> Api
             .max_by_key(|w| w.created_at)
             .cloned()
             .ok_or_else(|| ApiError::not_found("User wallet not found"))?;
+        let balance = match currency {
+            Currency::Trx => wallet.last_trx_balance,
+            _ => wallet.last_usdt_balance,
+        };
+        fits(balance, amount)?;
         let mut rec = make_user_deposit(&mut rng, &wallet, now, currency.clone(), status);
         rec.deposit.amount = amount;
         if confirmed {
@@ -364,6 +384,16 @@ async fn deposit(State(state): State<AppState>, JsonBody(body): JsonBody) -> Api
         deposit: deposit.clone(),
     });
     Ok((StatusCode::CREATED, Json(deposit)).into_response())
+}
+
+/// A deposit must leave the balance representable (the decimal type tops out near 7.9e28).
+fn fits(balance: Decimal, amount: Decimal) -> ApiResult<()> {
+    match balance.checked_add(amount) {
+        Some(_) => Ok(()),
+        None => Err(ApiError::bad_request(
+            "amount would overflow the balance (POST /_sandbox/reset restores the seed)",
+        )),
+    }
 }
 
 const MAX_EXTRA_SEED: i64 = 100_000;

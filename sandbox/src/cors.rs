@@ -1,6 +1,6 @@
 //! CORS: the portal's origin (a CDN) is not the API's. Any origin by default, or only the
-//! `--cors-origin` values. Requests may carry the key and idempotency headers; Retry-After is
-//! readable by the page.
+//! `--cors-origin` values. Requests may carry the key, idempotency and control-token headers;
+//! Retry-After is readable by the page. The layer wraps everything, fault and 401 answers too.
 
 use std::time::Duration;
 
@@ -28,6 +28,7 @@ pub fn layer(origins: &[String]) -> CorsLayer {
             header::CONTENT_TYPE,
             HeaderName::from_static("idempotency-key"),
             header::AUTHORIZATION,
+            crate::control_token::HEADER,
         ])
         .expose_headers([header::RETRY_AFTER])
         .max_age(Duration::from_secs(600))

@@ -31,6 +31,7 @@ pub mod cli;
 pub mod clock;
 pub mod conn;
 pub mod control;
+pub mod control_token;
 pub mod cors;
 pub mod demo;
 pub mod errors;
@@ -71,6 +72,8 @@ pub struct Options {
     pub config_json_override: bool,
     /// Largest page GET /orders serves (the contract's 100; more only for benchmarks).
     pub max_page_size: u32,
+    /// Require `X-Sandbox-Token: T` on the `/_sandbox/*` routes; `None`: open.
+    pub control_token: Option<String>,
 }
 
 impl Default for Options {
@@ -84,25 +87,38 @@ impl Default for Options {
             static_port: 8080,
             config_json_override: false,
             max_page_size: 100,
+            control_token: None,
         }
     }
 }
 
 /// The whole HTTP application for `state`: API routes (with fault injection), control routes
-/// (unless disabled), NestJS-style 404s, CORS around everything.
+/// (unless disabled; behind the control token when one is set), NestJS-style 404s, CORS around
+/// everything (so fault and 401 answers carry CORS headers too).
 pub fn app(state: AppState) -> Router {
     let api = routes::router().layer(middleware::from_fn_with_state(
         state.clone(),
         faults::inject,
     ));
-    let router = if state.config().control {
+    let control = state.config().control;
+    let router = if control {
         api.merge(control::router())
     } else {
         api
     };
-    router
+    let router = router
         .fallback(not_found)
-        .method_not_allowed_fallback(not_found)
+        .method_not_allowed_fallback(not_found);
+    // Around the fallback too, so an unknown /_sandbox path answers 401, not 404.
+    let router = if control && state.config().control_token.is_some() {
+        router.layer(middleware::from_fn_with_state(
+            state.clone(),
+            control_token::require,
+        ))
+    } else {
+        router
+    };
+    router
         .layer(cors::layer(&state.config().cors_origins))
         .with_state(state)
 }
@@ -171,6 +187,7 @@ pub async fn spawn(opts: Options) -> io::Result<(SocketAddr, SandboxHandle)> {
         control: opts.control,
         cors_origins: opts.cors_origins.clone(),
         max_page_size: i64::from(opts.max_page_size),
+        control_token: opts.control_token.clone(),
     });
     let listener = TcpListener::bind(SocketAddr::new(opts.host, opts.port)).await?;
     let addr = listener.local_addr()?;

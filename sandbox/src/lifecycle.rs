@@ -235,16 +235,18 @@ fn confirm_deposits(db: &mut Db, now: DateTime<Utc>) {
 
 pub fn credit_company(company: &mut Company, currency: &Currency, amount: Decimal) {
     match currency {
-        Currency::Trx => company.trx_balance += amount,
-        _ => company.usdt_balance += amount,
+        // Saturating: `POST /_sandbox/deposits` refuses amounts that would overflow, and a
+        // pending one credited later must not panic either.
+        Currency::Trx => company.trx_balance = company.trx_balance.saturating_add(amount),
+        _ => company.usdt_balance = company.usdt_balance.saturating_add(amount),
     }
 }
 
 pub fn credit_user_wallet(db: &mut Db, wallet_id: &str, currency: &Currency, amount: Decimal) {
     if let Some(w) = db.user_wallets.iter_mut().find(|w| w.id == wallet_id) {
         match currency {
-            Currency::Trx => w.last_trx_balance += amount,
-            _ => w.last_usdt_balance += amount,
+            Currency::Trx => w.last_trx_balance = w.last_trx_balance.saturating_add(amount),
+            _ => w.last_usdt_balance = w.last_usdt_balance.saturating_add(amount),
         }
     }
 }

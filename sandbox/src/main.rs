@@ -8,7 +8,8 @@ use lumo_sandbox::{
 
 #[tokio::main]
 async fn main() {
-    let opts = match cli::parse(std::env::args().skip(1)) {
+    let env_token = std::env::var_os(lumo_sandbox::control_token::ENV_VAR);
+    let opts = match cli::parse_with_env(std::env::args().skip(1), env_token) {
         Ok(Command::Run(opts)) => opts,
         Ok(Command::Help) => {
             print!("{}", cli::USAGE);
@@ -20,6 +21,7 @@ async fn main() {
         }
     };
     let control = opts.control;
+    let token = opts.control_token.is_some();
     if let Some(dir) = &opts.static_dir {
         if !dir.join("index.html").is_file() {
             eprintln!(
@@ -47,7 +49,9 @@ async fn main() {
     println!("  {DEMO_QR_AFFORDABLE}");
     println!("QR, 50,000,000.00 RUB (the balance does not cover it):");
     println!("  {DEMO_QR_TOO_EXPENSIVE}");
-    if control {
+    if control && token {
+        println!("Control routes:   {api}/_sandbox/ (reset, clock/advance, faults, ...; X-Sandbox-Token required)");
+    } else if control {
         println!("Control routes:   {api}/_sandbox/ (reset, clock/advance, faults, ...)");
     } else {
         println!("Control routes:   disabled (--no-control)");

@@ -170,6 +170,8 @@ pub struct AppConfig {
     pub cors_origins: Vec<String>,
     /// Largest `limit` GET /orders takes: the contract's 100 unless `--max-page-size` says more.
     pub max_page_size: i64,
+    /// When set, the `/_sandbox/*` routes require `X-Sandbox-Token` with this value.
+    pub control_token: Option<String>,
 }
 
 impl Default for AppConfig {
@@ -178,6 +180,7 @@ impl Default for AppConfig {
             control: true,
             cors_origins: Vec::new(),
             max_page_size: crate::extract::Page::MAX_LIMIT,
+            control_token: None,
         }
     }
 }

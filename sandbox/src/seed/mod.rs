@@ -106,10 +106,15 @@ pub fn round2(d: Decimal) -> Decimal {
 /// `POST /_sandbox/seed`: `orders` more completed orders over the last 90 days and `disputes`
 /// more (final) disputes, for scale tests. Lists stay newest first (they sort by createdAt).
 pub fn seed_more(db: &mut Db, orders: usize, disputes: usize) {
-    db.extra_seed_rounds += 1;
+    db.extra_seed_rounds = db.extra_seed_rounds.wrapping_add(1);
     let mut rng = Prng::new(SEED ^ crate::prng::mix(db.extra_seed_rounds));
     let now = db.now();
-    let base_seq = db.orders.len() + 1_000_000 * db.extra_seed_rounds as usize;
+    // Wrapping: a label that differs per round; overflowing it (after ~1.8e13 rounds on
+    // 64-bit) must not panic.
+    let base_seq = db
+        .orders
+        .len()
+        .wrapping_add(1_000_000usize.wrapping_mul(db.extra_seed_rounds as usize));
     for i in 0..orders {
         let age = rng.range(3_600, 90 * 86_400);
         let status = if rng.chance(85) {
@@ -120,7 +125,7 @@ pub fn seed_more(db: &mut Db, orders: usize, disputes: usize) {
         let with_ext = !rng.chance(5);
         let rec = make_order(
             &mut rng,
-            base_seq + i,
+            base_seq.wrapping_add(i),
             now - Duration::seconds(age),
             status,
             with_ext,
@@ -140,7 +145,7 @@ pub fn seed_more(db: &mut Db, orders: usize, disputes: usize) {
             let order_at = now - Duration::seconds(rng.range(2 * 86_400, 85 * 86_400));
             let rec = make_order(
                 &mut rng,
-                base_seq + orders + n,
+                base_seq.wrapping_add(orders).wrapping_add(n),
                 order_at,
                 OrderStatus::Success,
                 true,

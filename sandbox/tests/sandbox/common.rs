@@ -15,6 +15,8 @@ pub struct Sb {
     pub base: String,
     pub client: Client,
     pub handle: SandboxHandle,
+    /// Sent as `X-Sandbox-Token` by [`Sb::control`] (the sandbox's `--control-token`).
+    pub control_token: Option<String>,
 }
 
 pub async fn start() -> Sb {
@@ -25,7 +27,9 @@ pub async fn start() -> Sb {
     .await
 }
 
+/// `opts.control_token` is also what [`Sb::control`] sends.
 pub async fn start_with(opts: Options) -> Sb {
+    let control_token = opts.control_token.clone();
     let (addr, handle) = spawn(opts).await.expect("sandbox starts");
     let client = Client::builder()
         .timeout(Duration::from_secs(20))
@@ -35,6 +39,7 @@ pub async fn start_with(opts: Options) -> Sb {
         base: format!("http://{addr}"),
         client,
         handle,
+        control_token,
     }
 }
 
@@ -125,9 +130,12 @@ impl Sb {
         self.call(Method::PATCH, path).json(body).send().await
     }
 
-    /// A control route (no key).
+    /// A control route (no key; the control token when the sandbox has one).
     pub async fn control(&self, method: Method, path: &str, body: Option<Value>) -> Resp {
         let mut c = self.call(method, path).no_key();
+        if let Some(t) = &self.control_token {
+            c = c.header("X-Sandbox-Token", t);
+        }
         if let Some(b) = body {
             c = c.json(b);
         }

@@ -216,3 +216,120 @@ async fn no_control_hides_the_control_routes() {
     }
     sb.get("/orders").await.expect(200);
 }
+
+#[tokio::test]
+async fn clock_advance_refuses_absurd_amounts_and_keeps_serving() {
+    let sb = start().await;
+    for (body, message) in [
+        (
+            json!({"seconds": u64::MAX}),
+            "seconds must not be greater than",
+        ),
+        (
+            json!({"seconds": i64::MAX}),
+            "seconds must not be greater than",
+        ),
+        (
+            json!({"seconds": i64::MIN}),
+            "seconds must not be less than 0",
+        ),
+        (
+            json!({"seconds": 1e300}),
+            "seconds must be an integer number",
+        ),
+    ] {
+        let r = sb
+            .control(Method::POST, "/_sandbox/clock/advance", Some(body))
+            .await;
+        r.expect(400);
+        assert!(r.message_text().contains(message), "{}", r.text);
+    }
+    let r = sb
+        .call(Method::POST, "/_sandbox/clock/advance")
+        .no_key()
+        .raw(r#"{"seconds": 340282366920938463463374607431768211456}"#)
+        .send()
+        .await;
+    r.expect(400);
+    assert_eq!(sb.state().await["clockOffsetSeconds"], json!(0));
+
+    // Ten-year steps up to the 100-year limit, then a clear refusal; the clock stays put.
+    let step = 10 * 366 * 86_400;
+    for _ in 0..10 {
+        sb.advance(step).await;
+    }
+    let limit = lumo_sandbox::clock::MAX_OFFSET_SECONDS;
+    assert_eq!(sb.state().await["clockOffsetSeconds"], json!(limit));
+    for seconds in [1, step] {
+        let r = sb
+            .control(
+                Method::POST,
+                "/_sandbox/clock/advance",
+                Some(json!({"seconds": seconds})),
+            )
+            .await;
+        r.expect(400);
+        assert_eq!(r.json["statusCode"], json!(400));
+        assert!(
+            r.message_text().contains("cannot be advanced that far"),
+            "{}",
+            r.text
+        );
+    }
+    sb.advance(0).await;
+    let clock = sb.control(Method::GET, "/_sandbox/clock", None).await;
+    clock.expect(200);
+    assert_eq!(clock.json["offsetSeconds"], json!(limit));
+    // Everything still serves, a century ahead.
+    sb.get("/orders").await.expect(200);
+    sb.get("/rates/current").await.expect(200);
+    sb.post(
+        "/orders/prepare",
+        json!({"qrCode": lumo_sandbox::DEMO_QR_AFFORDABLE}),
+    )
+    .await
+    .expect(201);
+    sb.control(Method::POST, "/_sandbox/reset", None)
+        .await
+        .expect(204);
+    assert_eq!(sb.state().await["clockOffsetSeconds"], json!(0));
+}
+
+#[tokio::test]
+async fn deposits_that_would_overflow_a_balance_are_400() {
+    let sb = start().await;
+    {
+        let mut db = sb.handle.state.raw_db();
+        let c = db
+            .company_mut(lumo_sandbox::DEMO_COMPANY_ID)
+            .expect("demo company");
+        c.usdt_balance = rust_decimal::Decimal::MAX;
+    }
+    for status in ["confirmed", "pending"] {
+        let r = sb
+            .control(
+                Method::POST,
+                "/_sandbox/deposits",
+                Some(json!({"amount": 1000, "currency": "USDT", "status": status})),
+            )
+            .await;
+        r.expect(400);
+        assert!(r.message_text().contains("overflow"), "{}", r.text);
+    }
+    let r = sb.get("/wallets/balance").await;
+    r.expect(200);
+    assert!(
+        r.text
+            .contains(&format!("\"usdtBalance\":{}", rust_decimal::Decimal::MAX)),
+        "unchanged: {}",
+        r.text
+    );
+    sb.control(
+        Method::POST,
+        "/_sandbox/deposits",
+        Some(json!({"amount": 5, "currency": "TRX"})),
+    )
+    .await
+    .expect(201);
+    sb.get("/orders").await.expect(200);
+}

@@ -1,12 +1,33 @@
 //! Fault injection: every kind, matching rules, counting, clearing; never on /_sandbox.
 
-use std::time::Instant;
+use std::time::{Duration, Instant};
 
-use lumo_api::models::Order;
+use lumo_api::models::{Order, Quote};
+use lumo_sandbox::{DEMO_API_KEY, DEMO_QR_AFFORDABLE};
 use reqwest::Method;
 use serde_json::{json, Value};
 
 use crate::common::{start, Sb};
+
+async fn quote(sb: &Sb) -> Quote {
+    sb.post("/orders/prepare", json!({"qrCode": DEMO_QR_AFFORDABLE}))
+        .await
+        .expect(201)
+        .typed()
+}
+
+async fn order_count(sb: &Sb) -> u64 {
+    sb.state().await["orders"].as_u64().expect("orders count")
+}
+
+/// How many orders of the demo company's list have this id.
+async fn listed(sb: &Sb, id: &str) -> usize {
+    sb.all_orders("")
+        .await
+        .iter()
+        .filter(|o| o.id == id)
+        .count()
+}
 
 async fn fault(sb: &Sb, body: Value) {
     sb.control(Method::POST, "/_sandbox/faults", Some(body))
@@ -140,6 +161,185 @@ async fn drop_closes_the_connection_without_a_response() {
 }
 
 #[tokio::test]
+async fn drop_after_keeps_the_effect_and_a_retry_with_the_same_key_gets_the_same_order() {
+    let sb = start().await;
+    let q = quote(&sb).await;
+    let orders_before = order_count(&sb).await;
+    let frozen_before = sb.balance().await.frozen_balance.unwrap_or_default();
+    fault(
+        &sb,
+        json!({"method": "POST", "path": "/orders/accept/*", "fault": "drop-after", "times": 1}),
+    )
+    .await;
+    let err = sb
+        .call(Method::POST, &format!("/orders/accept/{}", q.id))
+        .header("Idempotency-Key", "drop-after-1")
+        .try_send()
+        .await
+        .expect_err("no answer, the connection is dropped");
+    assert!(!err.is_timeout(), "{err:?}");
+    assert!(
+        err.is_request() || err.is_connect() || err.is_body(),
+        "{err:?}"
+    );
+
+    // The server did the work: the order exists, exactly once, with the amount frozen.
+    let order: Order = sb
+        .get(&format!("/orders/{}", q.id))
+        .await
+        .expect(200)
+        .typed();
+    assert_eq!(order.id, q.id);
+    assert_eq!(order.amount_usdt, q.amount_usdt);
+    assert_eq!(order_count(&sb).await, orders_before + 1);
+    assert_eq!(listed(&sb, &q.id).await, 1);
+    let frozen_after = sb.balance().await.frozen_balance.unwrap_or_default();
+    assert_eq!(frozen_after, frozen_before + q.amount_usdt);
+
+    // The client's retry with the same key gets the stored answer, not a second order.
+    let retry = sb
+        .call(Method::POST, &format!("/orders/accept/{}", q.id))
+        .header("Idempotency-Key", "drop-after-1")
+        .send()
+        .await;
+    retry.expect(201);
+    let again: Order = retry.typed();
+    assert_eq!(again.id, order.id);
+    assert_eq!(again.created_at, order.created_at);
+    assert_eq!(order_count(&sb).await, orders_before + 1);
+    assert_eq!(listed(&sb, &q.id).await, 1);
+    assert_eq!(
+        sb.balance().await.frozen_balance.unwrap_or_default(),
+        frozen_after,
+        "frozen once"
+    );
+    // The fault was used up.
+    let r = sb.control(Method::GET, "/_sandbox/faults", None).await;
+    assert_eq!(r.json, json!([]));
+}
+
+#[tokio::test]
+async fn delay_after_does_the_work_first_and_answers_late() {
+    let sb = start().await;
+    let q = quote(&sb).await;
+    let orders_before = order_count(&sb).await;
+    fault(
+        &sb,
+        json!({"method": "POST", "path": "/orders/accept/*", "fault": "delay-after:1500", "times": 2}),
+    )
+    .await;
+    let url = format!("{}/orders/accept/{}", sb.base, q.id);
+    let impatient = reqwest::Client::builder()
+        .timeout(Duration::from_millis(300))
+        .build()
+        .unwrap();
+    let t = Instant::now();
+    let err = impatient
+        .post(&url)
+        .header("X-API-Key", DEMO_API_KEY)
+        .header("Idempotency-Key", "delay-after-1")
+        .send()
+        .await
+        .expect_err("the client gives up first");
+    assert!(err.is_timeout(), "{err:?}");
+
+    // Still within the delay: the order already exists.
+    let order: Order = sb
+        .get(&format!("/orders/{}", q.id))
+        .await
+        .expect(200)
+        .typed();
+    assert!(
+        t.elapsed() < Duration::from_millis(1500),
+        "seen during the delay: {:?}",
+        t.elapsed()
+    );
+    assert_eq!(order.id, q.id);
+    assert_eq!(order_count(&sb).await, orders_before + 1);
+
+    // A patient retry (same key) waits the full delay, then gets the same order.
+    let t = Instant::now();
+    let r = sb
+        .call(Method::POST, &format!("/orders/accept/{}", q.id))
+        .header("Idempotency-Key", "delay-after-1")
+        .send()
+        .await;
+    let waited = t.elapsed();
+    r.expect(201);
+    assert!(waited >= Duration::from_millis(1500), "{waited:?}");
+    assert_eq!(r.typed::<Order>().id, order.id);
+    assert_eq!(order_count(&sb).await, orders_before + 1);
+    assert_eq!(listed(&sb, &q.id).await, 1);
+    // Used up: the next answer is immediate.
+    let t = Instant::now();
+    sb.call(Method::POST, &format!("/orders/accept/{}", q.id))
+        .header("Idempotency-Key", "delay-after-1")
+        .send()
+        .await
+        .expect(201);
+    assert!(
+        t.elapsed() < Duration::from_millis(1500),
+        "{:?}",
+        t.elapsed()
+    );
+}
+
+#[tokio::test]
+async fn redirect_answers_307_with_cors_and_does_not_run_the_handler() {
+    let sb = start().await;
+    let location = "http://127.0.0.1:9/elsewhere?x=1:2";
+    let r = sb
+        .control(
+            Method::POST,
+            "/_sandbox/faults",
+            Some(json!({"method": "POST", "path": "/orders/prepare", "fault": format!("redirect:{location}"), "times": 1})),
+        )
+        .await;
+    r.expect(201);
+    assert_eq!(r.json["fault"], json!(format!("redirect:{location}")));
+    let quotes_before = sb.state().await["quotes"].as_u64().unwrap();
+
+    let no_follow = reqwest::Client::builder()
+        .redirect(reqwest::redirect::Policy::none())
+        .timeout(Duration::from_secs(20))
+        .build()
+        .unwrap();
+    let resp = no_follow
+        .post(format!("{}/orders/prepare", sb.base))
+        .header("X-API-Key", DEMO_API_KEY)
+        .header("Origin", "http://portal.test")
+        .header("content-type", "application/json")
+        .body(json!({"qrCode": DEMO_QR_AFFORDABLE}).to_string())
+        .send()
+        .await
+        .unwrap();
+    assert_eq!(resp.status().as_u16(), 307);
+    let header = |name: &str| {
+        resp.headers()
+            .get(name)
+            .and_then(|v| v.to_str().ok())
+            .map(String::from)
+    };
+    assert_eq!(header("location").as_deref(), Some(location));
+    assert_eq!(
+        header("access-control-allow-origin").as_deref(),
+        Some("*"),
+        "the redirect carries CORS"
+    );
+    assert_eq!(
+        sb.state().await["quotes"].as_u64().unwrap(),
+        quotes_before,
+        "no quote was made"
+    );
+    // Used once; the route works again.
+    quote(&sb).await;
+    assert_eq!(
+        sb.state().await["quotes"].as_u64().unwrap(),
+        quotes_before + 1
+    );
+}
+
+#[tokio::test]
 async fn matching_rules_and_clearing() {
     let sb = start().await;
     // Method filter.
@@ -206,9 +406,31 @@ async fn matching_rules_and_clearing() {
         json!({"path": "/_sandbox/state", "fault": "drop"}),
         json!({"fault": "drop"}),
         json!({"path": "/orders", "fault": "drop", "times": 0}),
+        json!({"path": "/orders", "fault": "delay-after:120001"}),
+        json!({"path": "/orders", "fault": "delay-after:soon"}),
+        json!({"path": "/orders", "fault": "drop-after:1"}),
+        json!({"path": "/orders", "fault": "redirect:"}),
+        json!({"path": "/orders", "fault": "redirect:/x\r\nSet-Cookie: a=b"}),
+        json!({"path": "/orders", "fault": "redirect:/a b"}),
     ] {
         sb.control(Method::POST, "/_sandbox/faults", Some(bad))
             .await
             .expect(400);
     }
+    let r = sb
+        .control(
+            Method::POST,
+            "/_sandbox/faults",
+            Some(json!({"path": "/orders", "fault": "explode"})),
+        )
+        .await;
+    r.expect(400);
+    for kind in ["drop-after", "delay-after:<ms>", "redirect:<location>"] {
+        assert!(r.message_text().contains(kind), "{}", r.text);
+    }
+    assert_eq!(
+        sb.control(Method::GET, "/_sandbox/faults", None).await.json,
+        json!([]),
+        "nothing invalid was stored"
+    );
 }

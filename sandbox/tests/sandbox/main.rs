@@ -6,6 +6,7 @@ mod contract;
 
 mod auth;
 mod control;
+mod control_token;
 mod cors_static;
 mod disputes;
 mod faults;
