@@ -1,15 +1,17 @@
-//! CSV export of orders: RFC 4180 quoting, exact amounts, ISO 8601 UTC times, and cells that a
-//! spreadsheet would run as a formula neutralised.
-
-use std::collections::HashSet;
+//! CSV export of orders: every cell quoted and formula-safe ([`cell`]), exact amounts, ISO 8601
+//! UTC times, and the paged fetch that gathers the rows ([`export`]).
 
 use chrono::{DateTime, NaiveDate, Utc};
 use rust_decimal::Decimal;
 
-use crate::models::{Order, OrderStatus};
-use crate::requests::queries::MAX_LIMIT;
-use crate::requests::{OrdersQuery, Page};
+use crate::models::Order;
 use crate::time::{date_text, rfc3339_utc};
+
+mod cell;
+mod export;
+
+pub use cell::{csv_row, escape_cell, FORMULA_STARTS};
+pub use export::{ExportStop, OrdersExport, EXPORT_PAGE_SIZE, MAX_EXPORT_ROWS};
 
 pub const ORDERS_HEADER: &[&str] = &[
     "id",
@@ -26,91 +28,21 @@ pub const ORDERS_HEADER: &[&str] = &[
 
 /// The whole file, header first, one line per order in the given order, CRLF line ends.
 pub fn orders_csv(orders: &[Order]) -> String {
-    let mut out = String::with_capacity(64 + orders.len() * 160);
-    push_row(&mut out, ORDERS_HEADER.iter().map(|h| h.to_string()));
+    let mut out = String::with_capacity(64 + orders.len() * 180);
+    out.push_str(&csv_row(ORDERS_HEADER));
     for order in orders {
-        push_row(&mut out, order_cells(order).into_iter());
+        out.push_str(&csv_row(order_cells(order)));
     }
     out
 }
-
-/// Page size an export asks for: the contract's maximum.
-pub const EXPORT_PAGE_SIZE: u32 = MAX_LIMIT;
 
 /// The download's name: `lumo-orders-2026-11-28.csv` (the date the file was made).
 pub fn export_file_name(date: NaiveDate) -> String {
     format!("lumo-orders-{}.csv", date_text(date))
 }
 
-/// Every order of a filtered list, fetched page after page (`limit` = [`EXPORT_PAGE_SIZE`])
-/// until a page comes back shorter than that. Orders are kept in the order the API sent them;
-/// one seen twice (a new order pushed the list down between two pages) is kept once.
-#[derive(Debug, Clone)]
-pub struct OrdersExport {
-    status: Option<OrderStatus>,
-    external_order_id: Option<String>,
-    next_offset: u32,
-    done: bool,
-    orders: Vec<Order>,
-    seen: HashSet<String>,
-}
-
-impl OrdersExport {
-    /// An export of the orders the filters select (the view's page and page size do not matter).
-    pub fn new(status: Option<OrderStatus>, external_order_id: Option<String>) -> Self {
-        OrdersExport {
-            status,
-            external_order_id: external_order_id.filter(|id| !id.trim().is_empty()),
-            next_offset: 0,
-            done: false,
-            orders: Vec::new(),
-            seen: HashSet::new(),
-        }
-    }
-
-    /// The next page to fetch, or `None` once the last one arrived.
-    pub fn next_query(&self) -> Option<OrdersQuery> {
-        (!self.done).then(|| OrdersQuery {
-            page: Page::new(EXPORT_PAGE_SIZE, self.next_offset),
-            status: self.status.clone(),
-            external_order_id: self.external_order_id.clone(),
-        })
-    }
-
-    /// Take the answer to [`OrdersExport::next_query`].
-    pub fn add_page(&mut self, page: Vec<Order>) {
-        if page.len() < EXPORT_PAGE_SIZE as usize {
-            self.done = true;
-        }
-        self.next_offset = self.next_offset.saturating_add(EXPORT_PAGE_SIZE);
-        for order in page {
-            if self.seen.insert(order.id.clone()) {
-                self.orders.push(order);
-            }
-        }
-    }
-
-    pub fn is_done(&self) -> bool {
-        self.done
-    }
-
-    /// Orders fetched so far.
-    pub fn fetched(&self) -> usize {
-        self.orders.len()
-    }
-
-    pub fn orders(&self) -> &[Order] {
-        &self.orders
-    }
-
-    /// The file (see [`orders_csv`]).
-    pub fn to_csv(&self) -> String {
-        orders_csv(&self.orders)
-    }
-}
-
-fn order_cells(order: &Order) -> Vec<String> {
-    vec![
+fn order_cells(order: &Order) -> [String; 10] {
+    [
         order.id.clone(),
         iso(&order.created_at),
         order.status.as_wire().to_string(),
@@ -133,35 +65,9 @@ fn iso(time: &DateTime<Utc>) -> String {
     rfc3339_utc(time, true)
 }
 
-fn push_row(out: &mut String, cells: impl Iterator<Item = String>) {
-    for (index, cell) in cells.enumerate() {
-        if index > 0 {
-            out.push(',');
-        }
-        out.push_str(&escape_cell(&cell));
-    }
-    out.push_str("\r\n");
-}
-
-/// Quote when needed, and prefix a `'` to text a spreadsheet would evaluate (`=`, `+`, `-`, `@`,
-/// tab, CR) unless it is a plain number such as a negative amount.
-pub fn escape_cell(cell: &str) -> String {
-    let risky =
-        cell.starts_with(['=', '+', '-', '@', '\t', '\r']) && cell.parse::<Decimal>().is_err();
-    let cell = if risky {
-        format!("'{cell}")
-    } else {
-        cell.to_string()
-    };
-    if cell.contains([',', '"', '\n', '\r']) {
-        format!("\"{}\"", cell.replace('"', "\"\""))
-    } else {
-        cell
-    }
-}
-
 #[cfg(test)]
 mod tests {
+    use super::cell::test_support::{read, HOSTILE};
     use super::*;
     use crate::models::OrderStatus;
     use std::str::FromStr;
@@ -183,14 +89,34 @@ mod tests {
         }
     }
 
+    /// `"a","b"` from `["a", "b"]`: what a line looks like when no cell needs escaping.
+    fn quoted(cells: &[&str]) -> String {
+        cells
+            .iter()
+            .map(|cell| format!("\"{cell}\""))
+            .collect::<Vec<_>>()
+            .join(",")
+    }
+
     #[test]
     fn header_then_one_line_per_order_with_exact_amounts_and_iso_times() {
         let csv = orders_csv(&[order(Some("ORD-1"), "OOO Romashka")]);
         let lines: Vec<&str> = csv.split("\r\n").collect();
-        assert_eq!(lines[0], ORDERS_HEADER.join(","));
+        assert_eq!(lines[0], quoted(ORDERS_HEADER));
         assert_eq!(
             lines[1],
-            "3b8f5a1e-2c4d-4e6f-8a9b-0c1d2e3f4a5b,2026-11-24T10:00:00Z,refunded,OOO Romashka,ORD-1,5000.00,52.630001,,,"
+            quoted(&[
+                "3b8f5a1e-2c4d-4e6f-8a9b-0c1d2e3f4a5b",
+                "2026-11-24T10:00:00Z",
+                "refunded",
+                "OOO Romashka",
+                "ORD-1",
+                "5000.00",
+                "52.630001",
+                "",
+                "",
+                ""
+            ])
         );
         assert_eq!(lines[2], "");
     }
@@ -211,8 +137,30 @@ mod tests {
         let line = csv.split("\r\n").nth(1).unwrap();
         assert_eq!(
             line,
-            "3b8f5a1e-2c4d-4e6f-8a9b-0c1d2e3f4a5b,2026-11-24T10:00:00Z,success,Teremok,ORD-2,1234567.89,0.000001,95.950000,2026-11-24T10:05:00.250Z,"
+            quoted(&[
+                "3b8f5a1e-2c4d-4e6f-8a9b-0c1d2e3f4a5b",
+                "2026-11-24T10:00:00Z",
+                "success",
+                "Teremok",
+                "ORD-2",
+                "1234567.89",
+                "0.000001",
+                "95.950000",
+                "2026-11-24T10:05:00.250Z",
+                ""
+            ])
         );
+    }
+
+    #[test]
+    fn extreme_amounts_are_written_in_full() {
+        let mut o = order(None, "m");
+        o.amount_rub = Decimal::MAX;
+        o.amount_usdt = Decimal::MIN;
+        let rows = read(&orders_csv(&[o]), ',');
+        assert_eq!(rows[1][5], "79228162514264337593543950335");
+        // A negative amount starts with `-`: guarded like any other such cell.
+        assert_eq!(rows[1][6], "'-79228162514264337593543950335");
     }
 
     #[test]
@@ -221,10 +169,53 @@ mod tests {
         assert_eq!(export_file_name(date), "lumo-orders-2026-11-28.csv");
     }
 
+    #[test]
+    fn hostile_text_in_any_column_stays_one_cell_for_comma_and_semicolon_readers() {
+        let orders: Vec<Order> = HOSTILE
+            .iter()
+            .map(|hostile| {
+                let mut o = order(Some(hostile), hostile);
+                o.id = hostile.to_string();
+                o
+            })
+            .collect();
+        let csv = orders_csv(&orders);
+        let by_comma = read(&csv, ',');
+        assert_eq!(by_comma.len(), 1 + orders.len());
+        for (row, hostile) in by_comma[1..].iter().zip(HOSTILE) {
+            assert_eq!(row.len(), ORDERS_HEADER.len(), "{hostile:?}: {row:?}");
+            let guarded = if hostile.starts_with(FORMULA_STARTS) {
+                format!("'{hostile}")
+            } else {
+                hostile.to_string()
+            };
+            assert_eq!((&row[0], &row[3], &row[4]), (&guarded, &guarded, &guarded));
+        }
+        let by_semicolon = read(&csv, ';');
+        assert_eq!(by_semicolon.len(), 1 + orders.len());
+        for (reader, rows) in [(',', &by_comma), (';', &by_semicolon)] {
+            let columns = rows[0].len();
+            for row in rows.iter() {
+                assert_eq!(row.len(), columns, "{reader:?}: {row:?}");
+                for cell in row {
+                    assert!(!cell.starts_with(FORMULA_STARTS), "{reader:?}: {cell:?}");
+                }
+            }
+        }
+        // Each hostile string sits inside its row's one `;`-cell, whole.
+        for (row, hostile) in by_semicolon[1..].iter().zip(HOSTILE) {
+            assert!(row[0].contains(hostile), "{hostile:?}: {row:?}");
+        }
+    }
+
     fn numbered(n: usize) -> Order {
         let mut o = order(Some("x"), "m");
         o.id = format!("id-{n}");
         o
+    }
+
+    fn page(range: std::ops::Range<usize>) -> Vec<Order> {
+        range.map(numbered).collect()
     }
 
     #[test]
@@ -234,46 +225,146 @@ mod tests {
         assert_eq!((first.page.limit, first.page.offset), (100, 0));
         assert_eq!(first.status, Some(OrderStatus::Failed));
         assert_eq!(first.external_order_id, None);
-        export.add_page((0..100).map(numbered).collect());
+        assert_eq!(export.add_page(page(0..100)), Ok(()));
         assert!(!export.is_done());
         let second = export.next_query().unwrap();
         assert_eq!(second.page.offset, 100);
         // A new order arrived meanwhile: the list shifted by one, so id-99 comes again.
-        export.add_page((99..130).map(numbered).collect());
+        assert_eq!(export.add_page(page(99..130)), Ok(()));
         assert!(export.is_done());
+        assert_eq!(export.stop(), None);
         assert!(export.next_query().is_none());
         assert_eq!(export.fetched(), 130);
         let csv = export.to_csv();
         assert_eq!(csv.matches("\r\n").count(), 131);
-        assert!(csv.starts_with("id,createdAt,"));
+        assert!(csv.starts_with("\"id\",\"createdAt\","));
     }
 
     #[test]
     fn export_of_an_exact_multiple_ends_on_an_empty_page() {
         let mut export = OrdersExport::new(None, None);
-        export.add_page((0..100).map(numbered).collect());
+        assert_eq!(export.add_page(page(0..100)), Ok(()));
         assert!(!export.is_done());
-        export.add_page(Vec::new());
+        assert_eq!(export.add_page(Vec::new()), Ok(()));
         assert!(export.is_done());
         assert_eq!(export.fetched(), 100);
         let empty = OrdersExport::new(None, None);
-        assert_eq!(empty.to_csv(), format!("{}\r\n", ORDERS_HEADER.join(",")));
+        assert_eq!(empty.to_csv(), format!("{}\r\n", quoted(ORDERS_HEADER)));
     }
 
     #[test]
-    fn quotes_commas_quotes_and_newlines() {
-        let csv = orders_csv(&[order(None, "Shop \"A\", Ltd\nline")]);
-        assert!(csv.contains("\"Shop \"\"A\"\", Ltd\nline\""));
-    }
-
-    #[test]
-    fn neutralises_formulas_but_not_negative_numbers() {
+    fn an_api_that_ignores_offset_stops_the_export_instead_of_looping() {
+        let mut export = OrdersExport::new(None, None);
+        assert_eq!(export.add_page(page(0..100)), Ok(()));
+        let stop = export.add_page(page(0..100));
+        assert_eq!(stop, Err(ExportStop::RepeatedPage { rows: 100 }));
+        assert!(export.is_done());
+        assert!(export.next_query().is_none());
+        assert_eq!(export.stop(), Some(ExportStop::RepeatedPage { rows: 100 }));
         assert_eq!(
-            escape_cell("=HYPERLINK(\"x\")"),
-            "\"'=HYPERLINK(\"\"x\"\")\""
+            ExportStop::RepeatedPage { rows: 100 }.to_string(),
+            "The API returned the same page twice; it seems to ignore offset. The export \
+             stopped after 100 rows."
         );
-        assert_eq!(escape_cell("@SUM(A1)"), "'@SUM(A1)");
-        assert_eq!(escape_cell("-12.50"), "-12.50");
-        assert_eq!(escape_cell("+7 999"), "'+7 999");
+        assert!(!ExportStop::RepeatedPage { rows: 100 }.keeps_rows());
+        // Asking again after the stop changes nothing.
+        assert_eq!(
+            export.add_page(page(100..200)),
+            Err(ExportStop::RepeatedPage { rows: 100 })
+        );
+        assert_eq!(export.fetched(), 100);
+    }
+
+    #[test]
+    fn a_repeat_is_a_full_page_of_nothing_new_not_mere_overlap() {
+        // Reordered, but the same ids: still nothing new.
+        let mut export = OrdersExport::new(None, None);
+        export.add_page(page(0..100)).unwrap();
+        let mut reversed = page(0..100);
+        reversed.reverse();
+        assert_eq!(
+            export.add_page(reversed),
+            Err(ExportStop::RepeatedPage { rows: 100 })
+        );
+        // 99 known and one new order: the list moved, the export goes on.
+        let mut export = OrdersExport::new(None, None);
+        export.add_page(page(0..100)).unwrap();
+        assert_eq!(export.add_page(page(1..101)), Ok(()));
+        assert!(!export.is_done());
+        // A short page of known orders is the end of a list that moved, not a repeat.
+        assert_eq!(export.add_page(page(150..160)), Ok(()));
+        let mut export = OrdersExport::new(None, None);
+        export.add_page(page(0..100)).unwrap();
+        assert_eq!(export.add_page(page(95..100)), Ok(()));
+        assert!(export.is_done());
+        assert_eq!((export.fetched(), export.stop()), (100, None));
+    }
+
+    #[test]
+    fn an_export_stops_at_the_row_limit() {
+        let mut export = OrdersExport::new(None, None);
+        let pages = MAX_EXPORT_ROWS / EXPORT_PAGE_SIZE as usize;
+        for n in 0..pages - 1 {
+            let start = n * 100;
+            assert_eq!(
+                export.add_page(page(start..start + 100)),
+                Ok(()),
+                "page {n}"
+            );
+        }
+        let last = (pages - 1) * 100;
+        assert_eq!(
+            export.add_page(page(last..last + 100)),
+            Err(ExportStop::RowLimit {
+                rows: MAX_EXPORT_ROWS
+            })
+        );
+        assert!(export.next_query().is_none());
+        assert_eq!(export.fetched(), MAX_EXPORT_ROWS);
+        let stop = export.stop().unwrap();
+        assert!(stop.keeps_rows());
+        assert_eq!(stop.rows(), 100_000);
+        assert_eq!(
+            stop.to_string(),
+            "The export stopped at 100,000 rows, the most one file holds; narrow the filters to \
+             export the rest."
+        );
+    }
+
+    /// An export holding `MAX_EXPORT_ROWS - 50` orders after full pages (one overlapping the
+    /// previous by 50), with `id-0`… taken; the next new id is returned.
+    fn fifty_short_of_the_limit() -> (OrdersExport, usize) {
+        let mut export = OrdersExport::new(None, None);
+        export.add_page(page(0..100)).unwrap();
+        export.add_page(page(50..150)).unwrap();
+        let mut next = 150;
+        while export.fetched() < MAX_EXPORT_ROWS - 50 {
+            export.add_page(page(next..next + 100)).unwrap();
+            next += 100;
+        }
+        assert_eq!(export.fetched(), MAX_EXPORT_ROWS - 50);
+        (export, next)
+    }
+
+    #[test]
+    fn new_orders_past_the_limit_are_left_out_and_said() {
+        let (mut export, next) = fifty_short_of_the_limit();
+        // A short last page with 60 new orders: 10 would not fit.
+        assert_eq!(
+            export.add_page(page(next..next + 60)),
+            Err(ExportStop::RowLimit {
+                rows: MAX_EXPORT_ROWS
+            })
+        );
+        assert_eq!(export.fetched(), MAX_EXPORT_ROWS);
+        assert_eq!(
+            export.orders().last().map(|o| o.id.clone()),
+            Some(format!("id-{}", next + 49))
+        );
+        // Exactly the 50 that fit, on a short (last) page: complete, no stop.
+        let (mut export, next) = fifty_short_of_the_limit();
+        assert_eq!(export.add_page(page(next..next + 50)), Ok(()));
+        assert_eq!((export.fetched(), export.stop()), (MAX_EXPORT_ROWS, None));
+        assert!(export.is_done());
     }
 }

@@ -6,7 +6,12 @@
 use std::collections::BTreeMap;
 use std::fmt;
 
+use chrono::{DateTime, Utc};
 use serde::de::DeserializeOwned;
+
+mod retry_after;
+
+pub use retry_after::{parse_retry_after, retry_after_seconds};
 
 /// Why a body could not be turned into the expected value.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -38,7 +43,8 @@ pub enum ApiError {
     MethodNotAllowed { message: Option<String> },
     /// 409: the request conflicts with the current state.
     Conflict { message: Option<String> },
-    /// 429: rate limited; retry after this many seconds when the server said.
+    /// 429: rate limited; retry after this many seconds when the server said (see
+    /// [`retry_after_seconds`]; `u32::MAX` for an absurdly long wait).
     RateLimited {
         retry_after: Option<u32>,
         message: Option<String>,
@@ -234,7 +240,8 @@ pub fn decode<T: DeserializeOwned>(status: u16, body: &str) -> Result<T, ApiErro
     decode_with_retry_after(status, body, None)
 }
 
-/// As [`decode`], with the `Retry-After` header's value for 429 answers.
+/// As [`decode`], with the `Retry-After` header's value for 429 answers, read as delta-seconds
+/// only (no clock here: see [`decode_with_retry_after_at`] for HTTP-dates).
 pub fn decode_with_retry_after<T: DeserializeOwned>(
     status: u16,
     body: &str,
@@ -244,6 +251,21 @@ pub fn decode_with_retry_after<T: DeserializeOwned>(
         decode_success(status, body)
     } else {
         Err(error_from_response(status, body, retry_after))
+    }
+}
+
+/// As [`decode_with_retry_after`], reading `Retry-After` as seconds or an HTTP-date relative to
+/// `now` (the browser's clock when the answer arrived).
+pub fn decode_with_retry_after_at<T: DeserializeOwned>(
+    status: u16,
+    body: &str,
+    retry_after: Option<&str>,
+    now: DateTime<Utc>,
+) -> Result<T, ApiError> {
+    if (200..300).contains(&status) {
+        decode_success(status, body)
+    } else {
+        Err(error_from_response_at(status, body, retry_after, now))
     }
 }
 
@@ -289,7 +311,29 @@ fn classify(trimmed: &str, err: &serde_json::Error) -> DecodeKind {
 }
 
 /// Build the error for a non-2xx answer, reading the server's message where the body has one.
+/// `Retry-After` is read as delta-seconds only ([`parse_retry_after`]); a caller with a clock
+/// should use [`error_from_response_at`], which also reads HTTP-dates.
 pub fn error_from_response(status: u16, body: &str, retry_after: Option<&str>) -> ApiError {
+    error_with_wait(status, body, retry_after.and_then(parse_retry_after))
+}
+
+/// As [`error_from_response`], reading `Retry-After` as delta-seconds or an HTTP-date relative
+/// to `now` ([`retry_after_seconds`]).
+pub fn error_from_response_at(
+    status: u16,
+    body: &str,
+    retry_after: Option<&str>,
+    now: DateTime<Utc>,
+) -> ApiError {
+    error_with_wait(
+        status,
+        body,
+        retry_after.and_then(|value| retry_after_seconds(value, now)),
+    )
+}
+
+/// The error for a non-2xx answer, with the wait `Retry-After` asked for already read.
+fn error_with_wait(status: u16, body: &str, retry_after: Option<u32>) -> ApiError {
     let lines: Vec<String> = message_lines(body)
         .into_iter()
         .filter(|line| !line.trim().is_empty())
@@ -315,7 +359,7 @@ pub fn error_from_response(status: u16, body: &str, retry_after: Option<&str>) -
         405 => ApiError::MethodNotAllowed { message },
         409 => ApiError::Conflict { message },
         429 => ApiError::RateLimited {
-            retry_after: retry_after.and_then(parse_retry_after),
+            retry_after,
             message,
         },
         500..=599 => ApiError::Server { status, message },
@@ -350,12 +394,6 @@ fn message_lines(body: &str) -> Vec<String> {
 /// A UTF-8 byte order mark some proxies prepend is not part of the JSON.
 fn without_bom(body: &str) -> &str {
     body.strip_prefix('\u{feff}').unwrap_or(body)
-}
-
-/// Retry-After in delta-seconds. (The HTTP-date form is ignored: the caller then backs off on
-/// its own schedule.)
-pub fn parse_retry_after(value: &str) -> Option<u32> {
-    value.trim().parse::<u32>().ok()
 }
 
 /// NestJS validation lines start with the property name ("contactEmail must be an email");

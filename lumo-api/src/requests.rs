@@ -4,16 +4,17 @@
 
 use std::marker::PhantomData;
 
+use chrono::{DateTime, Utc};
 use serde::de::DeserializeOwned;
 use serde::Serialize;
 
-use crate::errors::{decode_with_retry_after, ApiError};
+use crate::errors::{decode_with_retry_after, decode_with_retry_after_at, ApiError};
 use crate::models::*;
 
 mod encode;
 pub mod queries;
 
-pub use encode::percent_encode;
+pub use encode::{path_segment_is_safe, percent_encode};
 pub use queries::{OrdersQuery, Page, UserWalletsQuery};
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -115,6 +116,17 @@ impl<T: DeserializeOwned> ApiRequest<T> {
         retry_after: Option<&str>,
     ) -> Result<T, ApiError> {
         decode_with_retry_after(status, body, retry_after)
+    }
+
+    /// As [`ApiRequest::decode`], reading an HTTP-date `Retry-After` too, relative to `now`.
+    pub fn decode_at(
+        &self,
+        status: u16,
+        body: &str,
+        retry_after: Option<&str>,
+        now: DateTime<Utc>,
+    ) -> Result<T, ApiError> {
+        decode_with_retry_after_at(status, body, retry_after, now)
     }
 }
 

@@ -1,11 +1,13 @@
 //! Domain rules the portal relies on. Pure functions, tested natively.
 
+pub mod amounts;
 pub mod deposits;
 pub mod money;
 pub mod nspk;
 pub mod orders;
 pub mod quotes;
 pub mod rates;
+pub mod retry;
 pub mod timeline;
 pub mod tron;
 pub mod user_wallets;

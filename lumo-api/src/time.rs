@@ -9,6 +9,10 @@
 use chrono::{DateTime, Datelike, NaiveDate, NaiveDateTime, NaiveTime, TimeDelta, Timelike, Utc};
 use serde::{Deserialize, Deserializer};
 
+mod http_date;
+
+pub use http_date::parse_http_date;
+
 // ---- writing ----
 
 /// `2026-11-24`, as chrono writes dates (`%Y-%m-%d`, `NaiveDate`'s `Display`): a year outside

@@ -1,7 +1,8 @@
 //! Every status and body becomes a value or a specific ApiError, never a panic.
 
 use lumo_api::errors::{
-    decode_with_retry_after, error_from_response, parse_retry_after, DecodeKind,
+    decode_with_retry_after, decode_with_retry_after_at, error_from_response,
+    error_from_response_at, parse_retry_after, DecodeKind,
 };
 use lumo_api::models::{CompanyProfile, Dispute, Order};
 use lumo_api::{decode, ApiError};
@@ -112,6 +113,7 @@ fn a_429_reads_retry_after() {
     assert_eq!(parse_retry_after(" 10 "), Some(10));
     assert_eq!(parse_retry_after("Wed, 21 Oct 2026 07:28:00 GMT"), None);
     assert_eq!(parse_retry_after("-1"), None);
+    assert_eq!(parse_retry_after("99999999999"), Some(u32::MAX));
     let via_decode: Result<Order, _> = decode_with_retry_after(429, "", Some("7"));
     assert!(matches!(
         via_decode,
@@ -331,5 +333,39 @@ fn never_panics_on_weird_bodies_and_statuses() {
                 }
             }
         }
+    }
+}
+
+#[test]
+fn a_429_with_an_http_date_needs_the_clock() {
+    let now = lumo_api::time::parse_rfc3339("2026-10-21T07:28:00Z").unwrap();
+    let date = Some("Wed, 21 Oct 2026 07:28:30 GMT");
+    let wait = |error: ApiError| match error {
+        ApiError::RateLimited { retry_after, .. } => retry_after,
+        other => panic!("{other:?}"),
+    };
+    assert_eq!(wait(error_from_response_at(429, "", date, now)), Some(30));
+    assert_eq!(
+        wait(error_from_response_at(429, "", Some(" 5 "), now)),
+        Some(5)
+    );
+    assert_eq!(
+        wait(error_from_response_at(429, "", Some("later"), now)),
+        None
+    );
+    assert_eq!(wait(error_from_response_at(429, "", None, now)), None);
+    // Without a clock a date cannot be read: the caller backs off on its own schedule.
+    assert_eq!(wait(error_from_response(429, "", date)), None);
+    let decoded: Result<Order, _> = decode_with_retry_after_at(429, "{}", date, now);
+    assert_eq!(decoded.map_err(wait), Err(Some(30)));
+    let ok: Result<Option<Order>, _> = decode_with_retry_after_at(204, "", date, now);
+    assert_eq!(ok, Ok(None));
+    // Other statuses are built exactly as without a clock.
+    for status in [400, 401, 404, 409, 500, 503, 418] {
+        let body = r#"{"message":"nope"}"#;
+        assert_eq!(
+            error_from_response_at(status, body, date, now),
+            error_from_response(status, body, date)
+        );
     }
 }

@@ -1,7 +1,9 @@
 //! The 19 operations: method, path, query, body, authentication and Idempotency-Key.
 
 use lumo_api::models::*;
-use lumo_api::requests::{self, percent_encode, Method, OrdersQuery, Page, UserWalletsQuery};
+use lumo_api::requests::{
+    self, path_segment_is_safe, percent_encode, Method, OrdersQuery, Page, UserWalletsQuery,
+};
 use lumo_api::ApiRequest;
 use serde_json::{json, Value};
 
@@ -370,6 +372,114 @@ fn ids_are_percent_encoded_in_paths() {
         url,
         format!("https://api.example/user-wallets?externalId={encoded}&limit=20&offset=0")
     );
+}
+
+/// Every request that puts an id in its path, with the path around the id.
+fn id_paths(id: &str) -> Vec<(String, &'static str, &'static str)> {
+    let dispute = CreateDisputeRequest { reason: "r".into() };
+    let replace = ReplaceUserWalletRequest::default();
+    vec![
+        (requests::get_order(id).path, "/orders/", ""),
+        (requests::accept_order(id, "k").path, "/orders/accept/", ""),
+        (
+            requests::create_dispute(id, &dispute).path,
+            "/orders/",
+            "/disputes",
+        ),
+        (
+            requests::replace_user_wallet(id, &replace).path,
+            "/user-wallets/",
+            "/replace",
+        ),
+        (
+            requests::list_user_deposits(id, Page::default()).path,
+            "/user-wallets/",
+            "/deposits",
+        ),
+    ]
+}
+
+/// Undo `percent_encode` (for the test: every `%` is followed by two hex digits).
+fn percent_decode(text: &str) -> String {
+    let bytes = text.as_bytes();
+    let mut out = Vec::new();
+    let mut i = 0;
+    while i < bytes.len() {
+        if bytes[i] == b'%' {
+            let hex = std::str::from_utf8(&bytes[i + 1..i + 3]).unwrap();
+            out.push(u8::from_str_radix(hex, 16).unwrap());
+            i += 3;
+        } else {
+            out.push(bytes[i]);
+            i += 1;
+        }
+    }
+    String::from_utf8(out).unwrap()
+}
+
+#[test]
+fn hostile_ids_stay_one_path_segment_in_every_request() {
+    let hostile = [
+        "../x",
+        "../../auth/company/regenerate-key",
+        "a/b",
+        "?q",
+        "#f",
+        "%2e%2e",
+        "%2F",
+        "a b",
+        "a+b",
+        "a;b",
+        "a\\b",
+        "\u{0}\r\n",
+        "пользователь-42",
+        "😀",
+        "ÿ",
+    ];
+    for id in hostile {
+        assert!(path_segment_is_safe(id), "{id:?}");
+        let encoded = percent_encode(id);
+        for (path, before, after) in id_paths(id) {
+            let segment = path
+                .strip_prefix(before)
+                .and_then(|rest| rest.strip_suffix(after))
+                .unwrap_or_else(|| panic!("{path} for {id:?}"));
+            assert_eq!(segment, encoded, "{path}");
+            // Nothing that ends or splits a segment, starts a query or fragment, or is not ASCII.
+            assert!(
+                segment
+                    .bytes()
+                    .all(|b| b.is_ascii_alphanumeric() || b"-._~%".contains(&b)),
+                "{path}"
+            );
+            assert_eq!(
+                path.matches('/').count(),
+                before.matches('/').count() + after.matches('/').count()
+            );
+            assert!(segment != "." && segment != "..", "{path}");
+            assert_eq!(percent_decode(segment), id, "{path}");
+            // The full URL keeps it too.
+            let url = requests::get_order(id).url("https://api.example/");
+            assert_eq!(url, format!("https://api.example/orders/{encoded}"));
+        }
+    }
+    assert_eq!(percent_encode("%2e%2e"), "%252e%252e");
+    assert_eq!(percent_encode("?q"), "%3Fq");
+    assert_eq!(percent_encode("#f"), "%23f");
+    assert_eq!(percent_encode("a b"), "a%20b");
+    assert_eq!(percent_encode("../x"), "..%2Fx");
+    assert_eq!(percent_encode("é"), "%C3%A9");
+}
+
+#[test]
+fn dot_segments_and_empty_ids_are_not_safe_path_segments() {
+    // Encoding cannot save these (a browser reads `%2E` as a dot too): callers check first.
+    for unsafe_id in ["", ".", ".."] {
+        assert!(!path_segment_is_safe(unsafe_id), "{unsafe_id:?}");
+    }
+    for fine in ["...", ". ", " ..", ".a", "a.", "..x", "x.."] {
+        assert!(path_segment_is_safe(fine), "{fine:?}");
+    }
 }
 
 #[test]

@@ -3,8 +3,9 @@
 use chrono::{DateTime, Duration, NaiveDate, Utc};
 use lumo_api::models::{Currency, DepositStatus, UserWallet};
 use lumo_api::requests::Page;
+use lumo_api::rules::amounts::OutOfRange;
 use lumo_api::rules::deposits::*;
-use lumo_api::rules::money::{format_amount, usdt_for_rub, NBSP};
+use lumo_api::rules::money::{format_amount, format_total, usdt_for_rub, NBSP};
 use lumo_api::rules::quotes::countdown::*;
 use lumo_api::rules::quotes::idempotency::*;
 use lumo_api::rules::rates::*;
@@ -56,12 +57,68 @@ fn binning_fills_empty_days_and_sums_per_currency() {
     let counts: Vec<u32> = series.bins.iter().map(|b| b.count).collect();
     assert_eq!(counts, [2, 0, 0, 2]);
     // Exact decimal sums: 0.1 + 0.2 is 0.3, not 0.30000000000000004.
-    assert_eq!(series.bins[3].totals["USDT"], dec("0.3"));
-    assert_eq!(series.bins[0].totals["TRX"], dec("35.5"));
-    assert_eq!(series.totals()["USDT"], dec("1000.3"));
+    assert_eq!(series.bins[3].totals["USDT"], Ok(dec("0.3")));
+    assert_eq!(series.bins[0].totals["TRX"], Ok(dec("35.5")));
+    assert_eq!(series.totals()["USDT"], Ok(dec("1000.3")));
     assert_eq!(series.total_count(), 4);
     assert_eq!(series.max_count(), 2);
     assert_eq!(series.left_out, 0);
+}
+
+#[test]
+fn sums_beyond_decimal_are_out_of_range_not_a_panic() {
+    let max = Decimal::MAX.to_string();
+    let deposits = vec![
+        line("2026-11-24T10:00:00Z", &max, Currency::Usdt),
+        line("2026-11-24T11:00:00Z", "0.5", Currency::Usdt),
+        line("2026-11-23T11:00:00Z", &max, Currency::Trx),
+        line("2026-11-24T12:00:00Z", "1", Currency::Trx),
+    ];
+    let series = deposits_per_day(&deposits, utc_day);
+    // MAX + 0.5 rounds to MAX + 1 within Decimal's 28 digits, which does not fit.
+    assert_eq!(series.bins[1].totals["USDT"], Err(OutOfRange));
+    assert_eq!(series.bins[1].totals["TRX"], Ok(Decimal::ONE));
+    assert_eq!(series.bins[0].totals["TRX"], Ok(Decimal::MAX));
+    assert_eq!(series.totals()["TRX"], Err(OutOfRange));
+    assert!(
+        series
+            .summary()
+            .ends_with("in total TRX: too large to show and USDT: too large to show."),
+        "{}",
+        series.summary()
+    );
+    // Each day's text still shows what fits.
+    assert_eq!(
+        format_total(series.bins[0].totals["TRX"], "TRX"),
+        format_amount(Decimal::MAX, "TRX")
+    );
+}
+
+#[test]
+fn binning_at_the_ends_of_the_calendar_does_not_panic() {
+    let deposits = vec![
+        line("2026-11-24T10:00:00Z", "1", Currency::Usdt),
+        line("2026-11-24T10:00:00Z", "1", Currency::Usdt),
+    ];
+    let first_day = deposits_per_day(&deposits, |_| NaiveDate::MIN);
+    assert_eq!(first_day.bins.len(), 1);
+    assert_eq!(first_day.bins[0].date, NaiveDate::MIN);
+    let last_day = deposits_per_day(&deposits, |_| NaiveDate::MAX);
+    assert_eq!((last_day.bins.len(), last_day.total_count()), (1, 2));
+    // Both ends at once: the most recent 366 days are kept, the rest counted as left out.
+    let apart = vec![
+        line("2026-11-24T10:00:00Z", "1", Currency::Usdt),
+        line("2026-11-25T10:00:00Z", "1", Currency::Usdt),
+    ];
+    let ends = |t: DateTime<Utc>| {
+        if t < at("2026-11-25T00:00:00Z") {
+            NaiveDate::MIN
+        } else {
+            NaiveDate::MAX
+        }
+    };
+    let both = deposits_per_day(&apart, ends);
+    assert_eq!((both.bins.len() as i64, both.left_out), (MAX_CHART_DAYS, 1));
 }
 
 #[test]

@@ -5,7 +5,7 @@ use chrono::Local;
 use leptos::prelude::*;
 use lumo_api::fixed::fixed;
 use lumo_api::rules::deposits::{deposits_per_day, DayBin, DepositLine};
-use lumo_api::rules::money::format_amount;
+use lumo_api::rules::money::format_total;
 use lumo_api::time::date_text;
 
 // The chart's size in SVG user units, also written as text: integers, so no float formatting.
@@ -15,7 +15,7 @@ const HEIGHT: u32 = 100;
 fn totals_text(bin: &DayBin) -> String {
     bin.totals
         .iter()
-        .map(|(currency, amount)| format_amount(*amount, currency))
+        .map(|(currency, total)| format_total(*total, currency))
         .collect::<Vec<_>>()
         .join(", ")
 }

@@ -11,3 +11,13 @@ pub fn percent_encode(value: &str) -> String {
     }
     out
 }
+
+/// Whether `value`, percent-encoded, can be one path segment that stays one: not empty, and not
+/// `.` or `..`. Those are dot segments that a browser (and most HTTP stacks) resolve away, so
+/// `/user-wallets/../replace` would be sent as `/replace`; encoding cannot help, because `%2E`
+/// counts as a dot there too. Every other value is safe once [`percent_encode`]d (`/`, `?`, `#`,
+/// `%` and spaces are encoded). Check ids with this before building a request that puts them in
+/// a path: the request builders take the id as given.
+pub fn path_segment_is_safe(value: &str) -> bool {
+    !matches!(value, "" | "." | "..")
+}

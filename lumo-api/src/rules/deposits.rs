@@ -7,7 +7,8 @@ use std::collections::BTreeMap;
 use chrono::{DateTime, Duration, NaiveDate, Utc};
 use rust_decimal::Decimal;
 
-use super::money::format_amount;
+use super::amounts::{add, Total};
+use super::money::format_total;
 use crate::models::{Currency, Deposit, DepositStatus, UserDeposit};
 use crate::requests::queries::{DEFAULT_LIMIT, MAX_LIMIT, MIN_LIMIT};
 use crate::requests::Page;
@@ -179,8 +180,9 @@ impl PageInfo {
 pub struct DayBin {
     pub date: NaiveDate,
     pub count: u32,
-    /// Sum per currency code (`USDT`, `TRX`, or an unknown code as sent).
-    pub totals: BTreeMap<String, Decimal>,
+    /// Sum per currency code (`USDT`, `TRX`, or an unknown code as sent); out of range when the
+    /// amounts add up beyond [`Decimal`] (the API may send amounts up to its maximum).
+    pub totals: BTreeMap<String, Total>,
 }
 
 /// Deposits per day over the period the shown deposits span, empty days included.
@@ -211,45 +213,53 @@ pub fn deposits_per_day<'a>(
     ) else {
         return DailySeries::default();
     };
-    let first = first.max(last - Duration::days(MAX_CHART_DAYS - 1));
-    let span = (last - first).num_days() + 1;
-    let mut bins: Vec<DayBin> = (0..span)
-        .map(|i| DayBin {
-            date: first + Duration::days(i),
+    // Checked: `last` may be the calendar's first day, where subtracting would panic.
+    let first = last
+        .checked_sub_signed(Duration::days(MAX_CHART_DAYS - 1))
+        .map_or(first, |earliest| first.max(earliest));
+    let mut bins: Vec<DayBin> = std::iter::successors(Some(first), |day| day.succ_opt())
+        .take_while(|day| *day <= last)
+        .map(|date| DayBin {
+            date,
             count: 0,
             totals: BTreeMap::new(),
         })
         .collect();
     let mut left_out = 0;
     for (day, deposit) in days {
-        if day < first {
+        let index = usize::try_from(day.signed_duration_since(first).num_days()).ok();
+        let Some(bin) = index.and_then(|index| bins.get_mut(index)) else {
             left_out += 1;
             continue;
-        }
-        let bin = &mut bins[(day - first).num_days() as usize];
-        bin.count += 1;
-        *bin.totals
+        };
+        bin.count = bin.count.saturating_add(1);
+        let total = bin
+            .totals
             .entry(deposit.currency.as_wire().to_string())
-            .or_insert(Decimal::ZERO) += deposit.amount;
+            .or_insert(Ok(Decimal::ZERO));
+        *total = add(*total, deposit.amount);
     }
     DailySeries { bins, left_out }
 }
 
 impl DailySeries {
     pub fn total_count(&self) -> u32 {
-        self.bins.iter().map(|b| b.count).sum()
+        self.bins
+            .iter()
+            .fold(0_u32, |sum, b| sum.saturating_add(b.count))
     }
 
     pub fn max_count(&self) -> u32 {
         self.bins.iter().map(|b| b.count).max().unwrap_or(0)
     }
 
-    /// Sums per currency over the whole series.
-    pub fn totals(&self) -> BTreeMap<String, Decimal> {
-        let mut totals = BTreeMap::new();
+    /// Sums per currency over the whole series (out of range when any day's is).
+    pub fn totals(&self) -> BTreeMap<String, Total> {
+        let mut totals: BTreeMap<String, Total> = BTreeMap::new();
         for bin in &self.bins {
-            for (currency, amount) in &bin.totals {
-                *totals.entry(currency.clone()).or_insert(Decimal::ZERO) += *amount;
+            for (currency, day_total) in &bin.totals {
+                let total = totals.entry(currency.clone()).or_insert(Ok(Decimal::ZERO));
+                *total = day_total.and_then(|amount| add(*total, amount));
             }
         }
         totals
@@ -290,7 +300,7 @@ impl DailySeries {
         if !totals.is_empty() {
             let amounts: Vec<String> = totals
                 .iter()
-                .map(|(currency, amount)| format_amount(*amount, currency))
+                .map(|(currency, total)| format_total(*total, currency))
                 .collect();
             text.push_str(&format!("; in total {}", amounts.join(" and ")));
         }

@@ -6,6 +6,8 @@
 
 use rust_decimal::{Decimal, RoundingStrategy};
 
+use super::amounts::Total;
+
 /// Group separator and the space before a currency code: U+00A0 NO-BREAK SPACE.
 pub const NBSP: char = '\u{a0}';
 /// The most decimals a [`Decimal`] can have.
@@ -30,6 +32,18 @@ pub fn format_amount(amount: Decimal, currency: &str) -> String {
         number
     } else {
         format!("{number}{NBSP}{code}")
+    }
+}
+
+/// A sum as [`format_amount`] writes it, or `USDT: too large to show` when it left
+/// [`Decimal`]'s range (see [`super::amounts`]).
+pub fn format_total(total: Total, currency: &str) -> String {
+    match total {
+        Ok(amount) => format_amount(amount, currency),
+        Err(out_of_range) => match currency.trim() {
+            "" => out_of_range.to_string(),
+            code => format!("{code}: {out_of_range}"),
+        },
     }
 }
 

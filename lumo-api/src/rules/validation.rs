@@ -21,6 +21,7 @@ pub use url::validate_https_url;
 
 use super::nspk::parse_nspk_link;
 use super::tron::tron_address_problem;
+use crate::requests::path_segment_is_safe;
 
 pub const EMAIL_MAX: usize = 254;
 pub const URL_MAX: usize = 2048;
@@ -117,10 +118,19 @@ pub fn validate_reason(s: &str) -> Option<String> {
     }
 }
 
-/// A user's id in the company's system: 1 to 255 characters, not only spaces.
+/// A user's id in the company's system: 1 to 255 characters, not only spaces, and not `.` or
+/// `..` (spaces around them included, in case the server trims). The id goes into paths
+/// (`/user-wallets/{externalId}/replace`), where a browser resolves `.` and `..` away and would
+/// send the request to another operation; see [`crate::requests::path_segment_is_safe`].
 pub fn validate_external_id(s: &str) -> Option<String> {
     if s.trim().is_empty() {
         Some("Enter the user's id in your system.".into())
+    } else if !path_segment_is_safe(s.trim()) {
+        Some(
+            "An external id cannot be \".\" or \"..\": in a web address those mean \"this \
+             folder\" and \"the folder above\", so the wallet could not be reached."
+                .into(),
+        )
     } else if chars(s) > EXTERNAL_ID_MAX {
         Some(format!(
             "An external id has at most {EXTERNAL_ID_MAX} characters."

@@ -190,3 +190,46 @@ fn usdt_for_rub_rounds_to_cents() {
         "overflow is None"
     );
 }
+
+#[test]
+fn the_largest_and_smallest_amounts_are_written_in_full() {
+    let max = "79 228 162 514 264 337 593 543 950 335";
+    let shown_max = format_amount(Decimal::MAX, "USDT").replace(NBSP, " ");
+    assert_eq!(shown_max, format!("{max}.00 USDT"));
+    let shown_min = format_amount(Decimal::MIN, "RUB").replace(NBSP, " ");
+    assert_eq!(shown_min, format!("-{max}.00 RUB"));
+    assert_eq!(
+        format_plain(Decimal::MIN, 0, 28),
+        "-79228162514264337593543950335"
+    );
+    assert_eq!(
+        format_rate(Decimal::MAX).replace(NBSP, " "),
+        format!("{max}.00 RUB/USDT")
+    );
+    // 28 decimals, rounded to what each currency shows.
+    let tiny = Decimal::from_i128_with_scale((1 << 96) - 1, 28);
+    assert_eq!(shown(&tiny.to_string(), "USDT"), "7.922816 USDT");
+    assert_eq!(shown(&tiny.to_string(), "RUB"), "7.92 RUB");
+    assert_eq!(
+        shown(&tiny.to_string(), "XYZ"),
+        "7.9228162514264337593543950335 XYZ"
+    );
+    assert_eq!(shown("-0.000000001", "USDT"), "0.00 USDT");
+}
+
+#[test]
+fn a_total_out_of_range_is_said_not_shown() {
+    use lumo_api::rules::amounts::{checked_sum, OutOfRange};
+    assert_eq!(
+        format_total(Err(OutOfRange), "USDT"),
+        "USDT: too large to show"
+    );
+    assert_eq!(format_total(Err(OutOfRange), " "), "too large to show");
+    let total = checked_sum([Decimal::MAX, Decimal::MAX]);
+    assert_eq!(format_total(total, "TRX"), "TRX: too large to show");
+    let total = checked_sum([dec("0.1"), dec("0.2")]);
+    assert_eq!(
+        format_total(total, "USDT"),
+        format_amount(dec("0.3"), "USDT")
+    );
+}

@@ -208,6 +208,29 @@ fn external_ids_and_api_keys() {
     assert!(!ok(validate_external_id(&"ü".repeat(256))));
     assert!(!ok(validate_external_id("")));
     assert!(!ok(validate_external_id("   ")));
+    // Dot segments: a browser resolves `/user-wallets/../replace` to `/replace`.
+    for dots in [".", "..", " .. ", "\t.\n"] {
+        let problem = validate_external_id(dots).expect(dots);
+        assert!(problem.contains("cannot be \".\" or \"..\""), "{problem}");
+    }
+    for fine in [
+        "...",
+        ".a",
+        "a.",
+        "a..b",
+        "../x",
+        "%2e%2e",
+        "a/b",
+        "?q",
+        "#f",
+        "пользователь",
+    ] {
+        assert!(ok(validate_external_id(fine)), "{fine}");
+    }
+    assert!(validate_create_user_wallet(&CreateUserWalletRequest {
+        external_id: "..".into()
+    })
+    .contains_key("externalId"));
 
     assert!(ok(validate_api_key(
         "lb2b_5f7f1f7b7f034dbf81b0b8b8d7c0b9f1"

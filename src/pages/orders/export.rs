@@ -1,11 +1,12 @@
 //! "Export CSV": every order the current filters select (all pages, 100 at a time until a short
-//! page), with a live count, cancellable, saved as a Blob through an `<a download>`.
+//! page, at most 100,000 rows; an API that repeats a page stops it), with a live count,
+//! cancellable, saved as a Blob through an `<a download>`.
 //! The file holds what the API returned and nothing else (never the API key).
 
 use chrono::Local;
 use leptos::prelude::*;
 use leptos::task::spawn_local;
-use lumo_api::csv::{export_file_name, OrdersExport};
+use lumo_api::csv::{export_file_name, ExportStop, OrdersExport};
 use lumo_api::listing::OrdersView;
 use lumo_api::ApiError;
 use send_wrapper::SendWrapper;
@@ -17,10 +18,26 @@ use crate::components::loading::Spinner;
 #[derive(Clone, PartialEq)]
 enum ExportState {
     Idle,
-    Running { fetched: usize },
-    Done { count: usize, file: String },
-    Cancelled { fetched: usize },
-    Failed { fetched: usize, error: ApiError },
+    Running {
+        fetched: usize,
+    },
+    /// Saved; `cut` when the row limit left the rest of the list out.
+    Done {
+        count: usize,
+        file: String,
+        cut: Option<ExportStop>,
+    },
+    Cancelled {
+        fetched: usize,
+    },
+    Failed {
+        fetched: usize,
+        error: ApiError,
+    },
+    /// The export stopped and nothing was saved (the API repeated a page).
+    Stopped {
+        reason: ExportStop,
+    },
 }
 
 #[component]
@@ -57,12 +74,19 @@ pub fn CsvExport(state: Signal<OrdersView>) -> impl IntoView {
                     return;
                 }
                 match answer {
-                    Ok(page) => {
-                        export.add_page(page);
-                        status.try_set(ExportState::Running {
-                            fetched: export.fetched(),
-                        });
-                    }
+                    Ok(page) => match export.add_page(page) {
+                        Err(reason) if !reason.keeps_rows() => {
+                            running.try_set_value(None);
+                            status.try_set(ExportState::Stopped { reason });
+                            return;
+                        }
+                        // Ok, or the row limit: the loop ends when there is no next page.
+                        _ => {
+                            status.try_set(ExportState::Running {
+                                fetched: export.fetched(),
+                            });
+                        }
+                    },
                     Err(error) => {
                         running.try_set_value(None);
                         status.try_set(ExportState::Failed {
@@ -80,6 +104,7 @@ pub fn CsvExport(state: Signal<OrdersView>) -> impl IntoView {
                 Ok(()) => ExportState::Done {
                     count: export.fetched(),
                     file,
+                    cut: export.stop(),
                 },
                 Err(detail) => ExportState::Failed {
                     fetched: export.fetched(),
@@ -93,9 +118,21 @@ pub fn CsvExport(state: Signal<OrdersView>) -> impl IntoView {
         ExportState::Idle => None,
         ExportState::Running { fetched: 0 } => Some(("Fetching orders…".to_string(), "")),
         ExportState::Running { fetched } => Some((format!("Fetched {fetched} orders…"), "")),
-        ExportState::Done { count, file } => Some((
+        ExportState::Done {
+            count,
+            file,
+            cut: None,
+        } => Some((
             format!("Saved {count} orders to {file}."),
             "export-status--done",
+        )),
+        ExportState::Done {
+            count,
+            file,
+            cut: Some(reason),
+        } => Some((
+            format!("Saved {count} orders to {file}. {reason}"),
+            "export-status--error",
         )),
         ExportState::Cancelled { fetched } => Some((
             format!("Export cancelled after {fetched} orders; nothing was saved."),
@@ -103,6 +140,10 @@ pub fn CsvExport(state: Signal<OrdersView>) -> impl IntoView {
         )),
         ExportState::Failed { fetched, error } => Some((
             format!("Export failed after {fetched} orders: {error}"),
+            "export-status--error",
+        )),
+        ExportState::Stopped { reason } => Some((
+            format!("Export stopped; nothing was saved. {reason}"),
             "export-status--error",
         )),
     };

@@ -13,7 +13,7 @@
 //! Whatever the countdown says, the server decides: an accept it refuses as expired (409) is
 //! shown with the server's message.
 
-use chrono::{DateTime, Duration, Utc};
+use chrono::{DateTime, TimeDelta, Utc};
 
 use super::seconds_left;
 
@@ -27,7 +27,10 @@ pub fn client_deadline(
     received_at: DateTime<Utc>,
     ttl_seconds: i64,
 ) -> DateTime<Utc> {
-    let ttl = Duration::seconds(ttl_seconds.max(0));
+    // `TimeDelta::seconds` panics beyond ±i64::MAX ms; a TTL that long ends past the calendar,
+    // which the checked additions below turn into "expired at once", as for any deadline
+    // that cannot be written.
+    let ttl = TimeDelta::try_seconds(ttl_seconds.max(0)).unwrap_or(TimeDelta::MAX);
     let (sent_at, received_at) = if received_at < sent_at {
         (received_at, sent_at)
     } else {
@@ -93,5 +96,7 @@ pub fn announcement_between(previous: i64, current: i64) -> Option<String> {
         return None;
     }
     let current = current.max(0);
-    (current..previous).find_map(announcement)
+    // Nothing is announced from QUOTE_TTL_SECONDS up, so the walk stops there: a clock jump of
+    // years (a tab asleep, a wrong clock) is not a loop over every second in between.
+    (current..previous.min(QUOTE_TTL_SECONDS)).find_map(announcement)
 }
