@@ -195,6 +195,10 @@ impl fmt::Display for ApiError {
                 message,
             } => {
                 match retry_after {
+                    // A saturated or absurd wait (days, `u32::MAX`) is no number to show.
+                    Some(seconds) if *seconds > LONGEST_WAIT_SHOWN_SECONDS => {
+                        f.write_str("Too many requests: try again later.")?
+                    }
                     Some(seconds) => write!(f, "Too many requests: try again in {seconds} s.")?,
                     None => f.write_str("Too many requests: try again in a moment.")?,
                 }
@@ -232,6 +236,9 @@ impl fmt::Display for ApiError {
         }
     }
 }
+
+/// Beyond a day, [`ApiError::RateLimited`]'s text says "later" rather than a number of seconds.
+pub const LONGEST_WAIT_SHOWN_SECONDS: u32 = 24 * 60 * 60;
 
 impl std::error::Error for ApiError {}
 

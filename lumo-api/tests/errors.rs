@@ -354,6 +354,13 @@ fn a_429_with_an_http_date_needs_the_clock() {
         None
     );
     assert_eq!(wait(error_from_response_at(429, "", None, now)), None);
+    let absurd = error_from_response(429, "", Some("99999999999"));
+    assert_eq!(wait(absurd.clone()), Some(u32::MAX));
+    assert!(absurd
+        .to_string()
+        .starts_with("Too many requests: try again later."));
+    let day = error_from_response(429, "", Some("86400"));
+    assert!(day.to_string().contains("try again in 86400 s"));
     // Without a clock a date cannot be read: the caller backs off on its own schedule.
     assert_eq!(wait(error_from_response(429, "", date)), None);
     let decoded: Result<Order, _> = decode_with_retry_after_at(429, "{}", date, now);
