@@ -92,6 +92,19 @@ impl Client {
         decode(&answer).map(|value| (answer.status, value))
     }
 
+    /// As [`Client::send`], sent exactly once: no automatic retry, even for a request that is
+    /// safe to repeat. For a change whose lost answer the caller reads back before it decides
+    /// to send again (accepting a quote).
+    pub async fn send_once<T: DeserializeOwned>(
+        &self,
+        request: &ApiRequest<T>,
+    ) -> Result<T, ApiError> {
+        let mut wire = self.wire(request)?;
+        wire.retry_safe = false;
+        let answer = self.send_wire(&wire, None).await?;
+        decode(&answer)
+    }
+
     /// `request` as sent for the signed-in company; `Unauthorized` when nobody is signed in.
     fn wire<T: DeserializeOwned>(&self, request: &ApiRequest<T>) -> Result<Wire, ApiError> {
         let Some(session) = self.session.get_untracked() else {
@@ -214,7 +227,7 @@ async fn execute(
             Err(error) => error,
         };
         let cancelled = cancel.is_some_and(Cancel::is_cancelled);
-        if cancelled || !wire.retry_safe {
+        if cancelled || !wire.retry_safe || fetch::is_redirect_refusal(&error) {
             return Err(error);
         }
         let Some(wait_ms) = retry::delay_before_retry(retry, &error) else {

@@ -11,7 +11,7 @@ use wasm_bindgen::{JsCast, JsValue};
 use wasm_bindgen_futures::JsFuture;
 use web_sys::{
     AbortController, Headers, Request, RequestCache, RequestCredentials, RequestInit, RequestMode,
-    Response,
+    RequestRedirect, Response, ResponseType,
 };
 
 /// What came back: enough for `ApiRequest::decode`.
@@ -120,6 +120,12 @@ pub async fn fetch_raw(
         init.set_cache(RequestCache::NoStore);
         init.set_credentials(RequestCredentials::Omit);
     }
+    // Never follow a redirect: the X-API-Key header would travel to whatever host it names.
+    // "manual" rather than "error": both stop at the redirect, but "manual" lets us tell the
+    // user what happened (an opaque redirect) instead of a bare network failure.
+    if !request.own_site_file {
+        init.set_redirect(RequestRedirect::Manual);
+    }
     init.set_signal(Some(&controller.signal()));
     let headers =
         Headers::new().map_err(|_| setup_failure("the browser refused to start a request"))?;
@@ -163,7 +169,8 @@ pub async fn fetch_raw(
         cancel.detach();
     }
     match outcome {
-        Ok(raw) => Ok(raw),
+        Ok(Answer::Raw(raw)) => Ok(raw),
+        Ok(Answer::Redirected) => Err(redirect_refused()),
         Err(()) if cancel.is_some_and(Cancel::is_cancelled) => Err(cancelled_error()),
         Err(()) if timed_out.get() => Err(ApiError::Timeout {
             seconds: timeout_ms.div_ceil(1000),
@@ -172,12 +179,36 @@ pub async fn fetch_raw(
     }
 }
 
-async fn read_answer(window: &web_sys::Window, request: &Request) -> Result<RawResponse, ()> {
+const REDIRECT_REFUSED: &str = "the API answered with a redirect to another address, which \
+    the portal never follows (the API key must not travel to another host). Check the API \
+    address: it should be the API itself, not a page that forwards to it";
+
+/// The answer was a redirect, which is never followed.
+pub fn redirect_refused() -> ApiError {
+    ApiError::Network {
+        detail: REDIRECT_REFUSED.to_string(),
+    }
+}
+
+/// A refused redirect will be refused again: not worth an automatic retry.
+pub fn is_redirect_refusal(error: &ApiError) -> bool {
+    matches!(error, ApiError::Network { detail } if detail == REDIRECT_REFUSED)
+}
+
+enum Answer {
+    Raw(RawResponse),
+    Redirected,
+}
+
+async fn read_answer(window: &web_sys::Window, request: &Request) -> Result<Answer, ()> {
     let response: Response = JsFuture::from(window.fetch_with_request(request))
         .await
         .map_err(|_| ())?
         .dyn_into()
         .map_err(|_| ())?;
+    if response.type_() == ResponseType::Opaqueredirect || (300..400).contains(&response.status()) {
+        return Ok(Answer::Redirected);
+    }
     let status = response.status();
     let retry_after = response.headers().get("Retry-After").ok().flatten();
     let text_promise = response.text().map_err(|_| ())?;
@@ -186,11 +217,11 @@ async fn read_answer(window: &web_sys::Window, request: &Request) -> Result<RawR
         .map_err(|_| ())?
         .as_string()
         .unwrap_or_default();
-    Ok(RawResponse {
+    Ok(Answer::Raw(RawResponse {
         status,
         body,
         retry_after,
-    })
+    }))
 }
 
 /// Wait without blocking the page.

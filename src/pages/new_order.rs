@@ -16,9 +16,12 @@ use crate::components::field::focus_id;
 use crate::components::loading::Spinner;
 use crate::components::{Field, PageHeader};
 use crate::drafts::use_drafts;
+use crate::session::use_session;
 
+mod accept;
 mod quote;
 
+use accept::AcceptStatus;
 use quote::{PreparedQuote, QuotePanel};
 
 const DRAFT_QR: &str = "new-order.qrCode";
@@ -37,11 +40,20 @@ pub fn NewOrderPage() -> impl IntoView {
     let external_error = RwSignal::new(None::<String>);
     let form_error = RwSignal::new(None::<String>);
     let preparing = RwSignal::new(false);
-    let prepared = RwSignal::new(None::<PreparedQuote>);
+    // An accept of this company whose outcome was never learnt (a reload, or a sign-in after a
+    // 401, in the uncertain window): its quote comes back and the check resumes.
+    let scope = use_session().get_untracked().map(|s| s.scope());
+    let resumed = scope.as_deref().and_then(accept::load);
+    let prepared = RwSignal::new(resumed.clone().map(PreparedQuote::from));
+    let resumed = StoredValue::new(resumed);
+    let accept_status = RwSignal::new(AcceptStatus::Idle);
+    let outcome_unknown = move || accept_status.with(AcceptStatus::outcome_unknown);
 
     // Prepare (or re-prepare) a quote for `body`.
     let prepare = move |body: PrepareOrderRequest| {
-        if preparing.get_untracked() {
+        // Never a fresh start while an accept's outcome is unknown: it could pay twice.
+        if preparing.get_untracked() || accept_status.with_untracked(AcceptStatus::outcome_unknown)
+        {
             return;
         }
         preparing.set(true);
@@ -78,6 +90,9 @@ pub fn NewOrderPage() -> impl IntoView {
 
     let submit = move |ev: leptos::ev::SubmitEvent| {
         ev.prevent_default();
+        if outcome_unknown() {
+            return;
+        }
         let text = qr.get_untracked().trim().to_string();
         let reference = external.get_untracked().trim().to_string();
         let body = PrepareOrderRequest {
@@ -155,7 +170,7 @@ pub fn NewOrderPage() -> impl IntoView {
                         hint=format!("Your own reference, echoed on the order (up to {EXTERNAL_ID_MAX} characters).")
                         placeholder="ORD-2026-000123"/>
                     <div class="form-actions">
-                        <button type="submit" class="btn btn-primary" disabled=move || preparing.get()>
+                        <button type="submit" class="btn btn-primary" disabled=move || preparing.get() || outcome_unknown()>
                             {move || preparing.get().then(|| view! { <Spinner/> })}
                             "Get a quote"
                         </button>
@@ -163,9 +178,15 @@ pub fn NewOrderPage() -> impl IntoView {
                     <FormError message=Signal::derive(move || form_error.get())/>
                 </form>
             </div>
-            {move || prepared.get().map(|prepared| view! {
-                <QuotePanel prepared re_prepare preparing=Signal::derive(move || preparing.get())
-                    on_ordered=Callback::new(move |()| drafts.clear_prefix("new-order."))/>
+            {move || prepared.get().map(|prepared| {
+                let resume = resumed
+                    .with_value(|r| r.clone())
+                    .filter(|pending| pending.quote.id == prepared.quote.id);
+                view! {
+                    <QuotePanel prepared re_prepare preparing=Signal::derive(move || preparing.get())
+                        status=accept_status resume
+                        on_ordered=Callback::new(move |()| drafts.clear_prefix("new-order."))/>
+                }
             })}
         </div>
     }

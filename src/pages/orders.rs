@@ -6,6 +6,7 @@ use leptos::prelude::*;
 use leptos_router::hooks::use_navigate;
 use lumo_api::listing::{has_next_page, OrdersView};
 use lumo_api::models::{Order, OrderStatus};
+use lumo_api::requests::percent_encode;
 use lumo_api::rules::money::format_plain;
 
 use crate::client::api_resource;
@@ -244,7 +245,7 @@ fn OrdersResults(
 
 #[component]
 fn OrderRow(order: Order) -> impl IntoView {
-    let href = format!("/orders/{}", order.id);
+    let href = format!("/orders/{}", percent_encode(&order.id));
     let navigate = use_navigate();
     let row_href = href.clone();
     // The whole row opens the order; the link in it is the keyboard (and middle-click) path.

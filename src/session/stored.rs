@@ -58,6 +58,18 @@ impl Session {
         serde_json::to_string(self).unwrap_or_default()
     }
 
+    /// What every per-company browser state (drafts, pending changes, "last seen" marks) is keyed
+    /// by: the environment's API address and the company id. The address rather than the
+    /// environment id, because every custom URL shares the id "custom". Safe in a storage key:
+    /// `|` never occurs in a URL host and the parts are not secret (no key).
+    pub fn scope(&self) -> String {
+        format!(
+            "{}|{}",
+            self.environment.api_base_url.trim_end_matches('/'),
+            self.company_id
+        )
+    }
+
     /// Read a stored session; anything unreadable or incomplete counts as signed out.
     pub fn from_json(text: &str) -> Option<Session> {
         let session: Session = serde_json::from_str(text).ok()?;
@@ -110,6 +122,25 @@ mod tests {
         let text = format!("{:?}", sample(false));
         assert!(!text.contains("lb2b_"));
         assert!(text.contains("redacted"));
+    }
+
+    #[test]
+    fn scope_tells_companies_and_environments_apart_and_holds_no_key() {
+        let a = sample(false);
+        let mut other_company = sample(false);
+        other_company.company_id = "c2".into();
+        let mut other_env = sample(false);
+        other_env.environment.api_base_url = "https://api.lumo.example".into();
+        let mut new_key = sample(true);
+        new_key.api_key = "lb2b_ffffffffffffffffffffffffffffffff".into();
+        assert_ne!(a.scope(), other_company.scope());
+        assert_ne!(a.scope(), other_env.scope());
+        assert_eq!(
+            a.scope(),
+            new_key.scope(),
+            "a rotated key is the same company"
+        );
+        assert!(!a.scope().contains("lb2b_"));
     }
 
     #[test]

@@ -64,3 +64,4 @@ pub fn countdown_label(seconds: i64) -> String {
 
 pub mod countdown;
 pub mod idempotency;
+pub mod pending;

@@ -3,6 +3,7 @@
 mod money;
 mod nspk;
 mod orders;
+mod pending_accept;
 mod quotes;
 mod tron;
 mod validation;

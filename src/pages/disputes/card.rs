@@ -5,6 +5,7 @@
 use chrono::{DateTime, Utc};
 use leptos::prelude::*;
 use lumo_api::models::{Dispute, DisputeResolution};
+use lumo_api::requests::percent_encode;
 use lumo_api::rules::orders::open_age;
 use lumo_api::rules::timeline::{dispute_steps, DisputeStep};
 
@@ -76,7 +77,7 @@ pub fn DisputeCard(
             ""
         }
     );
-    let order_href = format!("/orders/{}", dispute.order_id);
+    let order_href = format!("/orders/{}", percent_encode(&dispute.order_id));
     let order_text = format!("Order {}", short_id(&dispute.order_id));
     let title_id = format!("dispute-{}", dispute.id);
     let labelled_by = title_id.clone();

@@ -1,21 +1,22 @@
 //! A prepared quote: what it prices, whether the balance covers it, a live countdown, and the
-//! idempotent accept.
+//! accept, which ends only on a definite answer (`accept.rs`).
 
 use chrono::{DateTime, Utc};
 use leptos::prelude::*;
-use leptos::task::spawn_local;
 use leptos_router::hooks::use_navigate;
 use lumo_api::models::{PrepareOrderRequest, Quote};
 use lumo_api::requests::percent_encode;
 use lumo_api::rules::money::{format_amount, format_rate};
 use lumo_api::rules::quotes::idempotency::{uuid_v4_from_bytes, AcceptKey};
+use lumo_api::rules::quotes::pending::{AcceptCheck, AcceptStep, PendingAccept};
 use lumo_api::rules::quotes::AcceptBlock;
-use lumo_api::ApiError;
 
+use super::accept::{AcceptRun, AcceptStatus};
 use crate::client::use_client;
 use crate::components::countdown::use_seconds_left;
 use crate::components::loading::Spinner;
 use crate::components::{Countdown, Time};
+use crate::session::use_session;
 
 #[derive(Debug, Clone, PartialEq)]
 pub(super) struct PreparedQuote {
@@ -24,6 +25,16 @@ pub(super) struct PreparedQuote {
     pub deadline: DateTime<Utc>,
     /// What was sent, for "Get a new quote".
     pub request: PrepareOrderRequest,
+}
+
+impl From<PendingAccept> for PreparedQuote {
+    fn from(pending: PendingAccept) -> Self {
+        PreparedQuote {
+            quote: pending.quote,
+            deadline: pending.deadline,
+            request: pending.request,
+        }
+    }
 }
 
 /// 16 random bytes from `crypto.getRandomValues`, as a UUID v4.
@@ -47,20 +58,46 @@ pub(super) fn QuotePanel(
     prepared: PreparedQuote,
     re_prepare: Callback<()>,
     #[prop(into)] preparing: Signal<bool>,
+    /// Where the accept stands; owned by the page, which blocks a fresh start while the outcome
+    /// is unknown.
+    status: RwSignal<AcceptStatus>,
+    /// A stored accept of this quote whose outcome was not known (after a reload): resume it.
+    resume: Option<PendingAccept>,
     /// Called once the order exists (before navigating to it).
     on_ordered: Callback<()>,
 ) -> impl IntoView {
     let client = use_client();
+    let session = use_session();
     let navigate = use_navigate();
     let quote = prepared.quote.clone();
     let deadline = prepared.deadline;
     let seconds = use_seconds_left(Signal::derive(move || Some(deadline)));
     let seconds = Signal::derive(move || seconds.get().unwrap_or(0));
-    let accepting = RwSignal::new(false);
-    // The server refused this quote (409 expired / accepted / balance): show why, block accept.
-    let refused = RwSignal::new(None::<String>);
-    let error = RwSignal::new(None::<String>);
     let keys = StoredValue::new(AcceptKey::default());
+    let alive = StoredValue::new(true);
+    on_cleanup(move || alive.set_value(false));
+    let run = AcceptRun {
+        client,
+        status,
+        check: StoredValue::new(AcceptCheck::new()),
+        alive,
+        on_placed: Callback::new(move |order: lumo_api::models::Order| {
+            on_ordered.run(());
+            navigate(
+                &format!("/orders/{}", percent_encode(&order.id)),
+                Default::default(),
+            );
+        }),
+    };
+    let scope = move || session.get_untracked().map(|s| s.scope());
+    if let (Some(pending), Some(scope)) = (resume.clone(), scope()) {
+        keys.update_value(|keys| {
+            keys.for_quote(&pending.quote.id, || pending.idempotency_key.clone());
+        });
+        run.start(scope, pending, AcceptStep::ReadBack { after_ms: 0 });
+    } else {
+        status.set(AcceptStatus::Idle);
+    }
 
     let sufficient = quote.is_balance_sufficient;
     let block = move || {
@@ -72,46 +109,49 @@ pub(super) fn QuotePanel(
             None
         }
     };
+    let pending_of = {
+        let prepared = prepared.clone();
+        move |key: String| PendingAccept {
+            quote: prepared.quote.clone(),
+            deadline: prepared.deadline,
+            request: prepared.request.clone(),
+            idempotency_key: key,
+        }
+    };
     let quote_id = quote.id.clone();
     let accept = move |_| {
-        if accepting.get_untracked() || block().is_some() || refused.with_untracked(Option::is_some)
-        {
+        if status.get_untracked() != AcceptStatus::Idle || block().is_some() {
             return;
         }
-        accepting.set(true);
-        error.set(None);
-        let id = quote_id.clone();
+        let Some(scope) = scope() else {
+            return;
+        };
         let key = keys
-            .try_update_value(|keys| keys.for_quote(&id, random_key))
+            .try_update_value(|keys| keys.for_quote(&quote_id, random_key))
             .unwrap_or_else(random_key);
-        let navigate = navigate.clone();
-        spawn_local(async move {
-            let answer = client
-                .send(&lumo_api::requests::accept_order(&id, &key))
-                .await;
-            match answer {
-                Ok(order) => {
-                    on_ordered.run(());
-                    navigate(
-                        &format!("/orders/{}", percent_encode(&order.id)),
-                        Default::default(),
-                    );
-                }
-                Err(ApiError::Conflict { message }) => {
-                    accepting.try_set(false);
-                    refused.try_set(Some(message.unwrap_or_else(|| {
-                        "The server refused this quote (it may have expired or been accepted already).".into()
-                    })));
-                }
-                Err(other) => {
-                    // Same key on the next try: the server returns the order if the first got through.
-                    accepting.try_set(false);
-                    error.try_set(Some(other.to_string()));
-                }
+        run.start(scope, pending_of(key), AcceptStep::SendAccept);
+    };
+    let check_again = {
+        let prepared = prepared.clone();
+        move |_| {
+            let (Some(scope), Some(pending)) =
+                (scope(), scope().and_then(|s| super::accept::load(&s)))
+            else {
+                return;
+            };
+            if pending.quote.id != prepared.quote.id {
+                return;
             }
-        });
+            run.check.update_value(AcceptCheck::restart);
+            run.start(scope, pending, AcceptStep::ReadBack { after_ms: 0 });
+        }
     };
     let new_quote = move |_| re_prepare.run(());
+    let refused = move || match status.get() {
+        AcceptStatus::NotPlaced { message } => Some(message),
+        _ => None,
+    };
+    let unknown = move || status.with(AcceptStatus::outcome_unknown);
 
     let rub = format_amount(quote.amount_rub, "RUB");
     let usdt = format_amount(quote.amount_usdt, "USDT");
@@ -124,9 +164,8 @@ pub(super) fn QuotePanel(
             " The company balance does not cover it."
         }
     );
-    let disabled = move || {
-        accepting.get() || block().is_some() || refused.with(Option::is_some) || preparing.get()
-    };
+    let disabled =
+        move || status.with(|s| *s != AcceptStatus::Idle) || block().is_some() || preparing.get();
 
     view! {
         <section class="card quote" aria-labelledby="quote-title" data-testid="quote" data-quote-id=quote.id.clone()>
@@ -158,22 +197,34 @@ pub(super) fn QuotePanel(
             </dl>
             <Countdown seconds intro/>
             <div aria-live="assertive">
-                {move || refused.get().map(|message| view! {
+                {move || refused().map(|message| view! {
                     <div class="alert alert-error" role="alert" data-testid="accept-refused">
                         <p class="alert__title">"The server did not accept this quote"</p>
                         <p>{message}</p>
-                        <p>"Get a new quote to see the current price."</p>
+                        <p>"No order was placed. Get a new quote to see the current price."</p>
                     </div>
                 })}
-                {move || error.get().map(|message| view! {
-                    <div class="alert alert-error" role="alert" data-testid="accept-error">
-                        <p class="alert__title">"The order could not be placed"</p>
-                        <p>{message}</p>
-                        <p>"Trying again is safe: it cannot create a second order."</p>
+                {move || (status.get() == AcceptStatus::Checking).then(|| view! {
+                    <div class="alert alert-warning" role="status" data-testid="accept-checking">
+                        <p class="alert__title"><Spinner/>" Checking whether the order was placed..."</p>
+                        <p>"The answer to your accept was lost on the way. The portal is asking the server whether the order exists; it will not place a second one."</p>
                     </div>
                 })}
+                {move || match status.get() {
+                    AcceptStatus::Stalled { summary, detail } => Some(view! {
+                        <div class="alert alert-error" role="alert" data-testid="accept-unknown">
+                            <p class="alert__title">"We don't know yet whether the order was placed"</p>
+                            <p>{summary}</p>
+                            <p>{detail}</p>
+                            <p>"Don't pay this merchant again until you know: check again, or look for the order under Orders."</p>
+                            <button type="button" class="btn btn-secondary" data-testid="accept-check-again"
+                                on:click=check_again.clone()>"Check again"</button>
+                        </div>
+                    }),
+                    _ => None,
+                }}
             </div>
-            {move || refused.with(Option::is_none).then(block).flatten().map(|block| view! {
+            {move || (status.get() == AcceptStatus::Idle).then(block).flatten().map(|block| view! {
                 <p class="alert alert-warning" role="status" data-testid="accept-blocked"
                     data-reason=match block { AcceptBlock::Expired => "expired", AcceptBlock::InsufficientBalance => "balance" }>
                     {block.reason()}
@@ -182,13 +233,15 @@ pub(super) fn QuotePanel(
             <div class="form-actions">
                 <button type="button" class="btn btn-primary" data-testid="accept-quote"
                     disabled=disabled on:click=accept aria-describedby="quote-title">
-                    {move || accepting.get().then(|| view! { <Spinner/> })}
+                    {move || (status.get() == AcceptStatus::Placing).then(|| view! { <Spinner/> })}
                     {format!("Accept and pay {usdt}")}
                 </button>
-                <button type="button" class="btn btn-secondary" on:click=new_quote disabled=move || preparing.get() || accepting.get()>
-                    {move || preparing.get().then(|| view! { <Spinner/> })}
-                    "Get a new quote"
-                </button>
+                {move || (!unknown()).then(|| view! {
+                    <button type="button" class="btn btn-secondary" on:click=new_quote disabled=move || preparing.get()>
+                        {move || preparing.get().then(|| view! { <Spinner/> })}
+                        "Get a new quote"
+                    </button>
+                })}
             </div>
         </section>
     }

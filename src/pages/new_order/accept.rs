@@ -1,0 +1,201 @@
+//! Accepting a quote until the outcome is known (`lumo_api::rules::quotes::pending` decides;
+//! this file only sends, reads, waits and stores).
+//!
+//! The pending accept (quote, deadline, Idempotency-Key) is written to sessionStorage, under the
+//! environment and company it belongs to, BEFORE the first accept is sent, and removed only on a
+//! definite answer. So a reload, a crash or a sign-in after a 401 in the uncertain window resumes
+//! the check with the same key, and no other company ever sees it. It is deliberately not cleared
+//! on sign-out: what it guards is money, and it holds nothing secret.
+
+use chrono::Utc;
+use leptos::prelude::*;
+use leptos::task::spawn_local;
+use lumo_api::models::Order;
+use lumo_api::rules::quotes::pending::{
+    is_order_of, stall_summary, AcceptCheck, AcceptStep, NotPlaced, PendingAccept, Stall,
+};
+
+use crate::client::{sleep, Client};
+
+const STORAGE_PREFIX: &str = "lumo.pending-accept|";
+
+/// Where the page stands with an accept.
+#[derive(Debug, Clone, PartialEq)]
+pub(super) enum AcceptStatus {
+    /// Nothing sent yet.
+    Idle,
+    /// The first accept is on its way.
+    Placing,
+    /// An answer was lost: reading back whether the order exists.
+    Checking,
+    /// The outcome is still unknown and the page stopped asking by itself.
+    Stalled { summary: String, detail: String },
+    /// Definitely not placed; the server's words when it gave any.
+    NotPlaced { message: String },
+}
+
+impl AcceptStatus {
+    /// While this holds, nothing may start a fresh order for this payment.
+    pub fn outcome_unknown(&self) -> bool {
+        matches!(
+            self,
+            AcceptStatus::Placing | AcceptStatus::Checking | AcceptStatus::Stalled { .. }
+        )
+    }
+}
+
+fn storage() -> Option<web_sys::Storage> {
+    web_sys::window()?.session_storage().ok().flatten()
+}
+
+fn storage_key(scope: &str) -> String {
+    format!("{STORAGE_PREFIX}{scope}")
+}
+
+/// The accept left unresolved in this tab for this environment and company, if any.
+pub(super) fn load(scope: &str) -> Option<PendingAccept> {
+    let text = storage()?.get_item(&storage_key(scope)).ok().flatten()?;
+    PendingAccept::from_json(&text)
+}
+
+fn save(scope: &str, pending: &PendingAccept) -> bool {
+    storage()
+        .and_then(|s| s.set_item(&storage_key(scope), &pending.to_json()).ok())
+        .is_some()
+}
+
+fn forget(scope: &str) {
+    if let Some(s) = storage() {
+        let _ = s.remove_item(&storage_key(scope));
+    }
+}
+
+/// Handles the page gives the conversation.
+#[derive(Clone, Copy)]
+pub(super) struct AcceptRun {
+    pub client: Client,
+    pub status: RwSignal<AcceptStatus>,
+    pub check: StoredValue<AcceptCheck>,
+    /// False once the quote panel is gone: the conversation stops (the stored pending accept
+    /// resumes it on the next visit).
+    pub alive: StoredValue<bool>,
+    pub on_placed: Callback<Order>,
+}
+
+impl AcceptRun {
+    /// Start (first click: `SendAccept`) or resume (after a reload or "Check again":
+    /// `ReadBack`) the conversation for `pending`.
+    pub fn start(self, scope: String, pending: PendingAccept, first: AcceptStep) {
+        if first == AcceptStep::SendAccept && !save(&scope, &pending) {
+            // Without storage a reload would forget the key; the conversation still runs, and
+            // the page stays blocked until it ends, which is what matters most.
+            leptos::logging::warn!("pending accept not stored: sessionStorage unavailable");
+        }
+        self.status.set(if first == AcceptStep::SendAccept {
+            AcceptStatus::Placing
+        } else {
+            AcceptStatus::Checking
+        });
+        spawn_local(async move { self.converse(scope, pending, first).await });
+    }
+
+    async fn converse(self, scope: String, pending: PendingAccept, mut step: AcceptStep) {
+        let id = pending.quote.id.clone();
+        loop {
+            if !self.alive.try_get_value().unwrap_or(false) {
+                return;
+            }
+            if step == AcceptStep::SendAccept {
+                match self.check.try_update_value(AcceptCheck::before_accept) {
+                    None => return,
+                    Some(Some(stop)) => step = stop,
+                    Some(None) => {}
+                }
+            }
+            step = match step {
+                AcceptStep::SendAccept => {
+                    // No automatic retries in the transport: after a lost answer the order is
+                    // read back first, and only then is accept sent again, with the same key.
+                    let request = lumo_api::requests::accept_order(&id, &pending.idempotency_key);
+                    let answer = self.client.send_once(&request).await;
+                    if answer.is_err() {
+                        self.status.try_set(AcceptStatus::Checking);
+                    }
+                    let Some(next) = self.check.try_update_value(|c| c.after_accept(answer)) else {
+                        return;
+                    };
+                    next
+                }
+                AcceptStep::ReadBack { after_ms } => {
+                    if after_ms > 0 {
+                        sleep(after_ms).await;
+                        if !self.alive.try_get_value().unwrap_or(false) {
+                            return;
+                        }
+                    }
+                    let read = self
+                        .client
+                        .send(&lumo_api::requests::get_order(&id))
+                        .await
+                        .and_then(|order| {
+                            if is_order_of(&order, &pending) {
+                                Ok(order)
+                            } else {
+                                Err(lumo_api::ApiError::NotFound { message: None })
+                            }
+                        });
+                    let now = Utc::now();
+                    let Some(next) = self
+                        .check
+                        .try_update_value(|c| c.after_read(read, now, pending.deadline))
+                    else {
+                        return;
+                    };
+                    next
+                }
+                AcceptStep::Placed(order) => {
+                    forget(&scope);
+                    self.on_placed.run(*order);
+                    return;
+                }
+                AcceptStep::NotPlaced(why) => {
+                    forget(&scope);
+                    self.status.try_set(AcceptStatus::NotPlaced {
+                        message: not_placed_message(&why),
+                    });
+                    return;
+                }
+                AcceptStep::Stalled(stall) => {
+                    self.status.try_set(AcceptStatus::Stalled {
+                        summary: stall_summary(&stall).to_string(),
+                        detail: stall_detail(&stall),
+                    });
+                    return;
+                }
+            };
+        }
+    }
+}
+
+fn not_placed_message(why: &NotPlaced) -> String {
+    match why {
+        NotPlaced::Refused {
+            message: Some(text),
+        } => text.clone(),
+        NotPlaced::Refused { message: None } => {
+            "The server refused this quote (it may have expired or been accepted already).".into()
+        }
+        NotPlaced::Expired => {
+            "The quote expired before the order was placed, and no order was created for it.".into()
+        }
+    }
+}
+
+fn stall_detail(stall: &Stall) -> String {
+    match stall {
+        Stall::SignedOut => {
+            "The check resumes here after you sign in again as this company.".into()
+        }
+        Stall::Unreachable(error) | Stall::NoDefiniteAnswer(error) => error.to_string(),
+    }
+}
