@@ -12,7 +12,7 @@
 use std::future::Future;
 use std::pin::Pin;
 
-use lumo_api::errors::error_from_response;
+use lumo_api::errors::error_from_response_at;
 use lumo_api::requests::Method;
 use lumo_api::{ApiError, ApiRequest};
 use serde::de::DeserializeOwned;
@@ -222,7 +222,13 @@ async fn execute(
                 });
             }
             Ok(answer) => {
-                error_from_response(answer.status, &answer.body, answer.retry_after.as_deref())
+                // Retry-After may be an HTTP date: read against this browser's clock.
+                error_from_response_at(
+                    answer.status,
+                    &answer.body,
+                    answer.retry_after.as_deref(),
+                    chrono::Utc::now(),
+                )
             }
             Err(error) => error,
         };
@@ -230,7 +236,7 @@ async fn execute(
         if cancelled || !wire.retry_safe || fetch::is_redirect_refusal(&error) {
             return Err(error);
         }
-        let Some(wait_ms) = retry::delay_before_retry(retry, &error) else {
+        let Some(wait_ms) = retry::delay_before_retry(retry, &error, js_sys::Math::random()) else {
             return Err(error);
         };
         sleep(wait_ms).await;

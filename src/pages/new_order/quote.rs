@@ -5,7 +5,7 @@ use chrono::{DateTime, Utc};
 use leptos::prelude::*;
 use leptos_router::hooks::use_navigate;
 use lumo_api::models::{PrepareOrderRequest, Quote};
-use lumo_api::requests::percent_encode;
+use lumo_api::requests::{path_segment_is_safe, percent_encode};
 use lumo_api::rules::money::{format_amount, format_rate};
 use lumo_api::rules::quotes::idempotency::{uuid_v4_from_bytes, AcceptKey};
 use lumo_api::rules::quotes::pending::{AcceptCheck, AcceptStep, PendingAccept};
@@ -126,6 +126,13 @@ pub(super) fn QuotePanel(
         let Some(scope) = scope() else {
             return;
         };
+        if !path_segment_is_safe(&quote_id) {
+            // `.`/`..` would be resolved away by the browser and the accept sent elsewhere.
+            status.set(AcceptStatus::NotPlaced {
+                message: "The server gave this quote an id that cannot be sent back safely, so it was not accepted.".into(),
+            });
+            return;
+        }
         let key = keys
             .try_update_value(|keys| keys.for_quote(&quote_id, random_key))
             .unwrap_or_else(random_key);
