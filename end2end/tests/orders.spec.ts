@@ -2,6 +2,39 @@ import fs from 'node:fs';
 import { test, expect, DEMO, type Sandbox } from '../fixtures';
 import type { Page } from '@playwright/test';
 
+// The sandbox's affordable demo payment link (sandbox/src/demo.rs).
+const QR_FOR_EXPORT =
+  'https://qr.nspk.ru/AD10006M8KH1SN4K9ABPQ5J2PAMRBCTO?type=02&bank=100000000111&sum=500000&cur=RUB&crc=1A2B';
+
+/** A strict RFC 4180 reader: quotes only at the start of a cell, `""` inside one. */
+function parseCsv(text: string, delimiter: string): string[][] {
+  const rows: string[][] = [];
+  let row: string[] = [];
+  let i = 0;
+  while (i < text.length) {
+    let cell = '';
+    if (text[i] === '"') {
+      i++;
+      while (i < text.length) {
+        if (text[i] === '"' && text[i + 1] === '"') { cell += '"'; i += 2; }
+        else if (text[i] === '"') { i++; break; }
+        else cell += text[i++];
+      }
+      // Anything after the closing quote up to the delimiter stays part of the cell.
+      while (i < text.length && text[i] !== delimiter && text[i] !== '\r' && text[i] !== '\n') cell += text[i++];
+    } else {
+      while (i < text.length && text[i] !== delimiter && text[i] !== '\r' && text[i] !== '\n') cell += text[i++];
+    }
+    row.push(cell);
+    if (text[i] === delimiter) { i++; continue; }
+    if (text[i] === '\r') i++;
+    if (text[i] === '\n') i++;
+    rows.push(row);
+    row = [];
+  }
+  return rows;
+}
+
 /** The ids of the order rows on screen, top to bottom. */
 async function rowIds(page: Page): Promise<string[]> {
   return page.locator('tbody tr[data-order-id]').evaluateAll((rows) =>
@@ -171,13 +204,14 @@ test.describe('orders CSV export', () => {
     const download = await downloading;
     expect(download.suggestedFilename()).toMatch(/^lumo-orders-\d{4}-\d{2}-\d{2}\.csv$/);
     const text = fs.readFileSync(await download.path(), 'utf8').replace(/^\uFEFF/, '');
-    const lines = text.split('\r\n').filter((line) => line.length > 0);
-    expect(lines[0]).toBe('id,createdAt,status,merchantName,externalOrderId,amountRub,amountUsdt,rate,paymentUntil,updatedAt');
-    expect(lines.length - 1).toBe(expected.length);
-    const ids = lines.slice(1).map((line) => line.split(',')[0]);
-    expect(ids).toEqual(expected.map((o) => o.id));
+    const [header, ...rows] = parseCsv(text, ',');
+    expect(header).toEqual(['id', 'createdAt', 'status', 'merchantName', 'externalOrderId', 'amountRub', 'amountUsdt', 'rate', 'paymentUntil', 'updatedAt']);
+    // Every cell is quoted, so a reader splitting on ';' (a Russian Excel) sees the same cells.
+    expect(text.split('\r\n')[0]).toBe(header.map((cell) => `"${cell}"`).join(','));
+    expect(rows.length).toBe(expected.length);
+    expect(rows.map((row) => row[0])).toEqual(expected.map((o) => o.id));
     // Exact amounts and ISO 8601 UTC times.
-    const cells = lines[1].split(',');
+    const cells = rows[0];
     expect(Number(cells[5])).toBe(expected[0].amountRub);
     expect(Number(cells[6])).toBe(expected[0].amountUsdt);
     expect(cells[1]).toMatch(/^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}(\.\d+)?Z$/);
@@ -185,6 +219,36 @@ test.describe('orders CSV export', () => {
     expect(text).not.toContain(DEMO.apiKey);
     expect(text).not.toContain('lb2b_');
     await expect(page.getByTestId('export-status')).toContainText(`Saved ${expected.length} orders`);
+  });
+
+  test('text a user typed is exported as one inert cell, for readers splitting on , and on ;', async ({ signedIn: page, sandbox }) => {
+    const typed = 'ok;=HYPERLINK("http://x.test","y")';
+    await page.goto('/orders/new');
+    await page.getByLabel('Payment link from the QR code').fill(QR_FOR_EXPORT);
+    await page.getByLabel('Your order id').fill(typed);
+    await page.getByRole('button', { name: 'Get a quote' }).click();
+    await page.getByTestId('accept-quote').click();
+    await expect(page).toHaveURL(/\/orders\/[0-9a-f-]{36}$/);
+    const { body: found } = await sandbox.apiGet(`/orders?externalOrderId=${encodeURIComponent(typed)}`);
+    expect(found).toHaveLength(1);
+
+    await page.goto(`/orders?externalOrderId=${encodeURIComponent(typed)}`);
+    await expect(page.locator('tbody tr')).toHaveCount(1);
+    const downloading = page.waitForEvent('download');
+    await page.getByRole('button', { name: 'Export CSV' }).click();
+    const text = fs.readFileSync(await (await downloading).path(), 'utf8').replace(/^\uFEFF/, '');
+    const [header, row] = parseCsv(text, ',');
+    expect(header).toHaveLength(10);
+    expect(row).toHaveLength(10);
+    // One cell, and the formula after the ';' is text (a ' before it).
+    expect(row[4]).toBe('ok;\'=HYPERLINK("http://x.test","y")');
+    // Read by a program splitting on ';' (Excel in a Russian locale) the columns are wrong, but
+    // no cell anywhere is a formula.
+    for (const delimiter of [',', ';']) {
+      for (const cells of parseCsv(text, delimiter)) {
+        for (const cell of cells) expect(cell, `${delimiter}: ${cell}`).not.toMatch(/^[=+\-@\t\r]/);
+      }
+    }
   });
 
   test('shows progress and can be cancelled', async ({ signedIn: page, sandbox }) => {

@@ -1,28 +1,38 @@
 //! One CSV row as RFC 4180 writes it, made safe for spreadsheet programs; any export (orders
 //! today, disputes later) builds its lines with [`csv_row`].
 //!
-//! Two rules, both unconditional:
+//! Three rules, all unconditional:
 //! - Every cell is quoted (`"..."`, an inner `"` doubled). Quoting only "when needed" (a `,`,
 //!   quote or line break) is not enough: a spreadsheet set to a Russian locale splits on `;`, so
-//!   an unquoted `ok;=HYPERLINK(...)` would become two cells, the second a formula. Inside
-//!   quotes a `;` (or `,`, tab, line break) is text for any reader that honours quotes.
+//!   an unquoted `ok;=HYPERLINK(...)` would become two cells, the second a formula.
 //! - A cell whose text starts with `=`, `+`, `-`, `@`, tab or CR, which a spreadsheet would
 //!   evaluate, gets a `'` in front inside the quotes, so it is shown as text. The rule is literal
 //!   (OWASP's CSV-injection list): `-12.50` becomes `'-12.50` too, because telling a harmless
 //!   number from `-2+3` or `-1+cmd|...` is exactly the guess an attacker exploits.
+//! - The same `'` goes after every `;`, `,` or line break inside a cell that a formula
+//!   character follows. Quoting alone does not protect a cell that is not first on its line:
+//!   a reader splitting a `,` file on `;` (Excel in a Russian locale) honours quotes only at the
+//!   start of what it takes for a cell, so past the first cell it is outside quotes, and the
+//!   `;` in `"ok;=HYPERLINK(...)"` (or a line break) starts a cell of its own there.
 
 /// The characters a spreadsheet treats as the start of a formula.
 pub const FORMULA_STARTS: [char; 6] = ['=', '+', '-', '@', '\t', '\r'];
 
+/// Where a reader that misjudges the separator or the quotes may start a new cell inside a
+/// cell's text: see the module's third rule.
+const CELL_BREAKS: [char; 4] = [';', ',', '\n', '\r'];
+
 /// One cell: quoted, inner quotes doubled, and a `'` before text starting with one of
-/// [`FORMULA_STARTS`].
+/// [`FORMULA_STARTS`], at the cell's start or after one of [`CELL_BREAKS`] inside it.
 pub fn escape_cell(cell: &str) -> String {
     let mut out = String::with_capacity(cell.len() + 3);
     out.push('"');
-    if cell.starts_with(FORMULA_STARTS) {
-        out.push('\'');
-    }
+    let mut may_start_a_cell = true;
     for ch in cell.chars() {
+        if may_start_a_cell && FORMULA_STARTS.contains(&ch) {
+            out.push('\'');
+        }
+        may_start_a_cell = CELL_BREAKS.contains(&ch);
         if ch == '"' {
             out.push('"');
         }
@@ -52,9 +62,10 @@ where
 #[cfg(test)]
 pub(crate) mod test_support {
     //! A small RFC 4180 reader for the tests, with the delimiter as a parameter (`,` as written,
-    //! `;` as a spreadsheet in a Russian locale reads the same file). Like such programs it is
-    //! lenient: a quote anywhere in a field starts quoted text, so what a writer quoted stays
-    //! together whatever the delimiter.
+    //! `;` as a spreadsheet in a Russian locale reads the same file). Strict, like Excel: a
+    //! quote starts quoted text only at the start of a cell; after the closing quote the rest
+    //! up to the delimiter is taken literally. So a reader with the wrong delimiter is outside
+    //! quotes past a line's first cell, which is what the third rule guards against.
 
     /// Strings that must come back as one cell each, never as a formula.
     pub const HOSTILE: &[&str] = &[
@@ -82,11 +93,28 @@ pub(crate) mod test_support {
         "Тинькофф; ООО «Ромашка»",
     ];
 
+    /// The cell as written, read back: a `'` before every formula character that starts the
+    /// text or follows a `;`, `,` or line break is the only change.
+    pub fn guarded(cell: &str) -> String {
+        let mut out = String::new();
+        let mut previous: Option<char> = None;
+        for ch in cell.chars() {
+            let after_break = previous.is_none_or(|p| matches!(p, ';' | ',' | '\n' | '\r'));
+            if after_break && matches!(ch, '=' | '+' | '-' | '@' | '\t' | '\r') {
+                out.push('\'');
+            }
+            out.push(ch);
+            previous = Some(ch);
+        }
+        out
+    }
+
     pub fn read(text: &str, delimiter: char) -> Vec<Vec<String>> {
         let mut rows = Vec::new();
         let mut row = Vec::new();
         let mut field = String::new();
         let mut in_quotes = false;
+        let mut at_cell_start = true;
         let mut chars = text.chars().peekable();
         while let Some(ch) = chars.next() {
             if in_quotes {
@@ -100,15 +128,20 @@ pub(crate) mod test_support {
                 }
                 continue;
             }
+            let starting = std::mem::replace(&mut at_cell_start, false);
             match ch {
-                '"' => in_quotes = true,
-                c if c == delimiter => row.push(std::mem::take(&mut field)),
+                '"' if starting => in_quotes = true,
+                c if c == delimiter => {
+                    row.push(std::mem::take(&mut field));
+                    at_cell_start = true;
+                }
                 '\r' | '\n' => {
                     if ch == '\r' && chars.peek() == Some(&'\n') {
                         chars.next();
                     }
                     row.push(std::mem::take(&mut field));
                     rows.push(std::mem::take(&mut row));
+                    at_cell_start = true;
                 }
                 other => field.push(other),
             }
@@ -123,7 +156,7 @@ pub(crate) mod test_support {
 
 #[cfg(test)]
 mod tests {
-    use super::test_support::{read, HOSTILE};
+    use super::test_support::{guarded as expected, read, HOSTILE};
     use super::*;
 
     fn starts_like_formula(cell: &str) -> bool {
@@ -149,15 +182,6 @@ mod tests {
         assert_eq!(escape_cell(" =1"), "\" =1\"");
         assert_eq!(csv_row(["a", "b\"c"]), "\"a\",\"b\"\"c\"\r\n");
         assert_eq!(csv_row(Vec::<String>::new()), "\r\n");
-    }
-
-    /// The cell as written, read back: the `'` guard is the only change.
-    fn expected(cell: &str) -> String {
-        if starts_like_formula(cell) {
-            format!("'{cell}")
-        } else {
-            cell.to_string()
-        }
     }
 
     #[test]
@@ -188,25 +212,40 @@ mod tests {
     }
 
     #[test]
-    fn a_semicolon_reader_keeps_each_row_whole() {
+    fn inside_a_cell_a_formula_after_a_separator_or_line_break_is_neutralised_too() {
+        assert_eq!(
+            escape_cell("ok;=HYPERLINK(\"x\")"),
+            "\"ok;'=HYPERLINK(\"\"x\"\")\""
+        );
+        assert_eq!(escape_cell("a,+1"), "\"a,'+1\"");
+        assert_eq!(escape_cell("line\r\n=2+2"), "\"line\r\n'=2+2\"");
+        assert_eq!(escape_cell("a;\rb"), "\"a;'\rb\"");
+        assert_eq!(escape_cell("a; =1"), "\"a; =1\"");
+        assert_eq!(escape_cell("a;b"), "\"a;b\"");
+    }
+
+    /// A `,` file read by a program that splits on `;`: the columns come out wrong (that reader
+    /// is wrong), but no cell it makes may be a formula, wherever the hostile text sits.
+    #[test]
+    fn a_semicolon_reader_finds_no_formula_anywhere() {
         let header = ["first", "second", "third"];
         let mut text = csv_row(header);
         for hostile in HOSTILE {
+            text.push_str(&csv_row(["before", hostile, "after"]));
             text.push_str(&csv_row([*hostile, "x", *hostile]));
         }
         let rows = read(&text, ';');
-        // The header has no `;`: one column. Every row must have one too, so no `;` inside a
-        // value started a cell of its own (where `=HYPERLINK` would be a formula).
-        assert_eq!(rows.len(), 1 + HOSTILE.len());
-        assert_eq!(rows[0], vec!["first,second,third".to_string()]);
-        for (row, hostile) in rows[1..].iter().zip(HOSTILE) {
-            assert_eq!(row.len(), 1, "{hostile:?} split into {row:?}");
-            let cell = &row[0];
-            assert_eq!(
-                cell,
-                &format!("{},x,{}", expected(hostile), expected(hostile))
-            );
-            assert!(!starts_like_formula(cell), "{cell:?}");
+        assert_eq!(rows[0], vec!["first,\"second\",\"third\"".to_string()]);
+        for row in &rows {
+            for cell in row {
+                assert!(!starts_like_formula(cell), "{cell:?} in {row:?}");
+            }
         }
+        // The written text without the guard would be read as a formula: the test can fail.
+        let unguarded = "\"before\",\"ok;=HYPERLINK(\"\"x\"\")\"\r\n";
+        assert!(read(unguarded, ';')
+            .iter()
+            .flatten()
+            .any(|cell| starts_like_formula(cell)));
     }
 }
