@@ -36,6 +36,7 @@ pub mod cors;
 pub mod demo;
 pub mod errors;
 pub mod extract;
+pub mod fault_rule;
 pub mod faults;
 pub mod lifecycle;
 pub mod prng;
@@ -46,6 +47,7 @@ pub mod state;
 pub mod static_files;
 pub mod tron;
 pub mod validate;
+pub mod world;
 
 pub use demo::{
     DEMO_API_KEY, DEMO_COMPANY_ID, DEMO_EMAIL, DEMO_PASSWORD, DEMO_QR_AFFORDABLE, DEMO_QR_STATIC,

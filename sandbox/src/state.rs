@@ -3,6 +3,11 @@
 //! One `std::sync::Mutex` guards everything; handlers lock it, never across an `.await`.
 //! Records are the `lumo_api` wire models plus the owning company, so what is stored is exactly
 //! what is served.
+//!
+//! This module is the data only and imports none of the code that acts on it: the `seed`
+//! module fills a [`Db`], `lifecycle` moves it on with the clock, the `faults` middleware applies
+//! the stored [`Fault`] rules (plain data), and `world` wires state, seed and lifecycle together
+//! ([`AppState::new`], [`AppState::db`], [`AppState::reset`]).
 
 use std::{
     collections::HashMap,
@@ -15,7 +20,7 @@ use lumo_api::models::{
 };
 use rust_decimal::Decimal;
 
-use crate::{clock::Clock, faults::Fault};
+use crate::{clock::Clock, fault_rule::Fault};
 
 #[derive(Debug, Clone)]
 pub struct Company {
@@ -85,8 +90,8 @@ pub struct QuoteRec {
 pub struct DisputeRec {
     pub company_id: String,
     pub dispute: Dispute,
-    /// Created by the seed: moves on by itself with the clock (API-created ones only after
-    /// [`crate::lifecycle::AUTO_DISPUTE_MIN_AGE_HOURS`]).
+    /// Created by the seed: moves on by itself with the clock (API-created ones only once they
+    /// are old enough, see the lifecycle's `AUTO_DISPUTE_MIN_AGE_HOURS`).
     pub from_seed: bool,
 }
 
@@ -195,22 +200,15 @@ pub struct Shared {
 #[derive(Clone)]
 pub struct AppState(pub Arc<Shared>);
 
+/// `new`, `db` and `reset`, which need the seed and the lifecycle, are in the `world` module.
 impl AppState {
-    /// A sandbox holding the demo seed.
-    pub fn new(config: AppConfig) -> Self {
+    /// A sandbox holding `db` and no faults.
+    pub fn with_db(db: Db, config: AppConfig) -> Self {
         AppState(Arc::new(Shared {
-            db: Mutex::new(crate::seed::seeded_db(Clock::default())),
+            db: Mutex::new(db),
             faults: Mutex::new(Vec::new()),
             config,
         }))
-    }
-
-    /// The database, with the lifecycle brought up to the clock's `now`.
-    pub fn db(&self) -> MutexGuard<'_, Db> {
-        let mut db = self.raw_db();
-        let now = db.now();
-        crate::lifecycle::tick(&mut db, now);
-        db
     }
 
     /// The database without running the lifecycle first.
@@ -228,12 +226,6 @@ impl AppState {
             .faults
             .lock()
             .unwrap_or_else(|poisoned| poisoned.into_inner())
-    }
-
-    /// Back to the seed: data, demo key, clock offset 0, no faults.
-    pub fn reset(&self) {
-        *self.raw_db() = crate::seed::seeded_db(Clock::default());
-        self.faults().clear();
     }
 
     pub fn config(&self) -> &AppConfig {

@@ -94,7 +94,8 @@ fn base58_decode(s: &str) -> Option<Vec<u8>> {
     Some(out)
 }
 
-fn base58_encode(bytes: &[u8]) -> String {
+/// Base58 (Bitcoin alphabet) of `bytes`; each leading zero byte is written as `1`.
+pub fn base58_encode(bytes: &[u8]) -> String {
     // Little-endian base-58 digits of the number.
     let mut digits: Vec<u8> = Vec::with_capacity(bytes.len() * 2);
     for &byte in bytes {
