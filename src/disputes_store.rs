@@ -6,8 +6,9 @@
 //! and then shared: filing a dispute refetches it, the disputes page refreshes it while disputes
 //! are open ([`DisputesStore::auto_refresh`]).
 //!
-//! Also here: the unsent dispute reason of each order, kept in sessionStorage so it survives a
-//! failed submit and a reload (cleared when it is sent, and on sign-out).
+//! Also here: the unsent dispute reason of each order, kept in sessionStorage per company and
+//! environment (`drafts::storage_key`) so it survives a failed submit, a reload and a 401 (cleared
+//! when it is sent, and for every company on sign-out).
 
 use std::time::Duration;
 
@@ -21,7 +22,8 @@ use wasm_bindgen::closure::Closure;
 use wasm_bindgen::JsCast;
 
 use crate::client::{use_client, Cancel};
-use crate::session::{use_session, EndReason};
+use crate::drafts;
+use crate::session::SessionCtx;
 
 /// How often open disputes are refreshed while their page is visible.
 pub const AUTO_REFRESH_SECONDS: i64 = 20;
@@ -51,15 +53,9 @@ impl DisputesStore {
             updated_at: RwSignal::new(None),
             loading: RwSignal::new(false),
         };
+        // Drafts stay for an expired key (the user signs in again and finds them) and go with an
+        // explicit sign-out: `Drafts` clears them, memory and storage, for every company.
         provide_context(store);
-        let session = use_session();
-        on_cleanup(move || {
-            // The layout goes away when the session ends: drafts stay for an expired key (the
-            // user signs in again and finds them), and go with an explicit sign-out.
-            if untrack(|| session.ended()) == Some(EndReason::SignedOut) {
-                clear_all_drafts();
-            }
-        });
         store
     }
 
@@ -235,55 +231,24 @@ fn document_hidden() -> bool {
         .is_some_and(|d| d.visibility_state() == web_sys::VisibilityState::Hidden)
 }
 
-// ---- Reason drafts (sessionStorage, one key per order) ----
+// ---- Reason drafts (sessionStorage, one per company and order) ----
 
-const DRAFT_PREFIX: &str = "lumo.disputeDraft.";
-
-fn session_storage() -> Option<web_sys::Storage> {
-    web_sys::window()?.session_storage().ok().flatten()
+/// The draft's name within the company's scope (`drafts::storage_key`).
+fn draft_name(order_id: &str) -> String {
+    format!("dispute.{order_id}")
 }
 
-fn draft_key(order_id: &str) -> String {
-    format!("{DRAFT_PREFIX}{order_id}")
-}
-
-/// The unsent reason typed for this order, if any.
-pub fn load_draft(order_id: &str) -> Option<String> {
-    session_storage()?
-        .get_item(&draft_key(order_id))
-        .ok()
-        .flatten()
-        .filter(|text| !text.is_empty())
+/// The unsent reason the signed-in company typed for this order, if any. Another company (or
+/// the same company id on another environment) never sees it.
+pub fn load_draft(session: SessionCtx, order_id: &str) -> Option<String> {
+    drafts::load_stored(session, &draft_name(order_id))
 }
 
 /// Keep the reason as typed (an empty text removes the draft).
-pub fn save_draft(order_id: &str, text: &str) {
-    let Some(storage) = session_storage() else {
-        return;
-    };
-    let key = draft_key(order_id);
-    let _ = if text.is_empty() {
-        storage.remove_item(&key)
-    } else {
-        storage.set_item(&key, text)
-    };
+pub fn save_draft(session: SessionCtx, order_id: &str, text: &str) {
+    drafts::save_stored(session, &draft_name(order_id), text);
 }
 
-pub fn clear_draft(order_id: &str) {
-    if let Some(storage) = session_storage() {
-        let _ = storage.remove_item(&draft_key(order_id));
-    }
-}
-
-fn clear_all_drafts() {
-    let Some(storage) = session_storage() else {
-        return;
-    };
-    let keys: Vec<String> = (0..storage.length().unwrap_or(0))
-        .filter_map(|i| storage.key(i).ok().flatten())
-        .filter(|key| key.starts_with(DRAFT_PREFIX))
-        .collect();
-    for key in keys {
-        let _ = storage.remove_item(&key);
-    }
+pub fn clear_draft(session: SessionCtx, order_id: &str) {
+    drafts::remove_stored(session, &draft_name(order_id));
 }

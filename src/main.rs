@@ -10,6 +10,7 @@ mod disputes_store;
 mod drafts;
 mod format;
 mod forms;
+mod lost_answer;
 mod nav;
 mod pages;
 mod panic_screen;

@@ -1,6 +1,11 @@
 //! The signed-in layout: sidebar, top bar (company, environment, rate, theme, sign-out) and the
 //! main area where protected pages render. Without a session it sends the user to sign in,
 //! carrying the reason (expired key) and the path to return to.
+//!
+//! One exception ([`KeyInDoubt`]): when the answer to "Regenerate API key" was lost, a 401 means
+//! the key was regenerated and its new value never arrived. The shell then explains exactly that,
+//! and points to signing in with e-mail and password, instead of the generic "key no longer
+//! valid" sign-in.
 
 use leptos::prelude::*;
 use leptos_router::components::Outlet;
@@ -14,14 +19,48 @@ use crate::nav::{is_current, login_url, path_with_query, NavItem, NAV_ITEMS};
 use crate::session::{use_session, EndReason};
 use crate::theme::ThemeToggle;
 
+/// Set while the answer to a key regeneration is unaccounted for (lost, and the old key not yet
+/// seen working). Provided by the [`Shell`]; lives as long as it.
+#[derive(Clone, Copy)]
+pub struct KeyInDoubt(RwSignal<bool>);
+
+impl KeyInDoubt {
+    /// A regeneration was sent: until it is answered, or the old key is seen working, a key
+    /// that stops working (401) means it was rotated and the new key is lost.
+    pub fn begin(&self) {
+        self.0.try_set(true);
+    }
+
+    /// The new key arrived, or the old key still works, or the request was refused.
+    pub fn settle(&self) {
+        self.0.try_set(false);
+    }
+
+    fn get(&self) -> bool {
+        self.0.try_get().unwrap_or(false)
+    }
+}
+
+pub fn use_key_in_doubt() -> Option<KeyInDoubt> {
+    use_context::<KeyInDoubt>()
+}
+
 #[component]
 pub fn Shell() -> impl IntoView {
     let session = use_session();
     let location = use_location();
     let navigate = use_navigate();
+    let key_in_doubt = KeyInDoubt(RwSignal::new(false));
+    provide_context(key_in_doubt);
+    // The key stopped working while a regeneration was in doubt (not a sign-out).
+    let key_lost = move || key_in_doubt.get() && session.ended() == Some(EndReason::Expired);
 
     Effect::new(move |_| {
         if session.is_signed_in() {
+            return;
+        }
+        if key_lost() {
+            // Stay, and say what happened (below); the user goes on from there.
             return;
         }
         let here = path_with_query(
@@ -42,10 +81,41 @@ pub fn Shell() -> impl IntoView {
         );
     });
 
+    let signed_out = move || {
+        if key_lost() {
+            view! { <KeyLost/> }.into_any()
+        } else {
+            view! { <div class="boot" aria-busy="true"></div> }.into_any()
+        }
+    };
     view! {
-        <Show when=move || session.is_signed_in() fallback=|| view! { <div class="boot" aria-busy="true"></div> }>
+        <Show when=move || session.is_signed_in() fallback=signed_out>
             <ShellLayout/>
         </Show>
+    }
+}
+
+/// The key was regenerated but its new value never reached the portal: nothing here can call the
+/// API any more. Signing in with e-mail and password issues a new key.
+#[component]
+fn KeyLost() -> impl IntoView {
+    let href = login_url(None, Some("/profile"));
+    view! {
+        <main class="fatal-screen">
+            <div class="fatal-card" role="alert" data-testid="key-lost">
+                <h1>"The API key was regenerated, but the new key never arrived"</h1>
+                <p>
+                    "Lumo issued a new API key, but the answer carrying it never reached this portal. "
+                    "The previous key no longer works, so this portal can no longer call the API "
+                    "for your company, and your company's backend cannot either while it uses the previous key."
+                </p>
+                <p>
+                    "Sign in with your company's e-mail and password: signing in issues a new API key "
+                    "and shows it once. Then give the new key to your backend."
+                </p>
+                <a class="btn btn-primary" href=href>"Sign in with e-mail and password"</a>
+            </div>
+        </main>
     }
 }
 
@@ -64,6 +134,8 @@ fn ShellLayout() -> impl IntoView {
         }
     };
     let sign_out = move |_| {
+        // Every draft of every company goes, in memory and in sessionStorage, before the
+        // session ends (an expired key keeps them: see `drafts`).
         drafts.clear_all();
         session.sign_out();
     };

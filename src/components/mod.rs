@@ -36,7 +36,7 @@ pub use key_reveal::KeyReveal;
 pub use loading::Loading;
 pub use money::Money;
 pub use page_header::PageHeader;
-pub use qr::QrCode;
+pub use qr::DepositAddressBlock;
 pub use rate_ticker::RateTicker;
 pub use time::Time;
 pub use url_list::IgnoredQueryNotice;

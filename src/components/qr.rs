@@ -40,3 +40,103 @@ pub fn QrCode(
         Err(error) => view! { <p class="muted">{error.to_string()}</p> }.into_any(),
     }
 }
+
+// ---- Deposit addresses: checked before they are shown as a QR code or offered for copying ----
+
+/// Shown instead of the QR code and the copy button when a deposit address from the API fails
+/// its base58check test: a corrupted address (in transit, in storage, or a bug) must never be
+/// scanned or pasted into a wallet app, as funds sent to it are lost.
+pub const BAD_ADDRESS_WARNING: &str =
+    "This address failed its checksum test: don't send funds to it; contact Lumo support.";
+
+/// Whether a deposit address may be shown as a QR code and offered for copying.
+pub fn deposit_address_ok(address: &str) -> bool {
+    lumo_api::rules::tron::is_valid_tron_address(address)
+}
+
+/// A deposit address with its QR code and copy button, once it passed its checksum test;
+/// otherwise the warning, the address as received (for support, not to be used) and neither the
+/// QR code nor the copy button. `children` follow the address in both cases.
+#[component]
+pub fn DepositAddressBlock(
+    #[prop(into)] address: String,
+    /// What the QR code holds, for screen readers.
+    #[prop(into)]
+    qr_label: String,
+    children: Children,
+) -> impl IntoView {
+    if deposit_address_ok(&address) {
+        view! {
+            <QrCode text=address.clone() label=qr_label/>
+            <div class="deposit-address__text">
+                <code class="mono address" data-testid="deposit-address">{address.clone()}</code>
+                <crate::components::CopyButton text=address what="deposit address"/>
+                {children()}
+            </div>
+        }
+        .into_any()
+    } else {
+        view! {
+            <div class="deposit-address__text">
+                <BadAddressWarning/>
+                <p class="muted">
+                    "Received from the API: "
+                    <code class="mono break-all" data-testid="rejected-address">{address}</code>
+                </p>
+                {children()}
+            </div>
+        }
+        .into_any()
+    }
+}
+
+/// The checksum warning on its own (next to an address shown as text).
+#[component]
+pub fn BadAddressWarning() -> impl IntoView {
+    view! {
+        <p class="alert alert-error" role="alert" data-testid="address-checksum-warning">
+            {BAD_ADDRESS_WARNING}
+        </p>
+    }
+}
+
+/// A shortened address with a copy button (a table cell), or, when it fails its checksum test,
+/// the shortened text with a warning badge and no copy button.
+#[component]
+pub fn CheckedShortAddress(
+    #[prop(into)] address: String,
+    #[prop(default = 6)] keep: usize,
+) -> impl IntoView {
+    if deposit_address_ok(&address) {
+        view! { <crate::components::ShortId value=address what="address" keep/> }.into_any()
+    } else {
+        let short = lumo_api::rules::deposits::shorten_middle(&address, keep);
+        view! {
+            <span class="short-id">
+                <code class="mono" title=address>{short}</code>
+                " "
+                <span class="badge badge--danger" title=BAD_ADDRESS_WARNING
+                    data-testid="address-checksum-badge">"Checksum failed"</span>
+            </span>
+        }
+        .into_any()
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn a_valid_address_passes_and_one_changed_character_fails() {
+        let good = lumo_api::rules::tron::encode_tron_address(&[7u8; 20]);
+        assert!(deposit_address_ok(&good));
+        let mut chars: Vec<char> = good.chars().collect();
+        let last = chars.len() - 1;
+        chars[last] = if chars[last] == '2' { '3' } else { '2' };
+        let bad: String = chars.into_iter().collect();
+        assert!(!deposit_address_ok(&bad));
+        assert!(!deposit_address_ok(""));
+        assert!(!deposit_address_ok(&format!(" {good}")));
+    }
+}

@@ -20,6 +20,7 @@ use crate::disputes_store::{load_draft, use_disputes_store};
 use crate::format;
 use crate::pages::disputes::card::DisputeCard;
 use crate::pages::orders::short_id;
+use crate::session::use_session;
 
 mod dispute_form;
 
@@ -42,14 +43,15 @@ pub fn OrderDetailPage() -> impl IntoView {
     let order = api_resource(move || id.get(), |id| lumo_api::requests::get_order(&id));
     let store = use_disputes_store();
     store.ensure();
+    let session = use_session();
 
     // Per-order state that must outlive a reload of the order: the typed reason (restored from
-    // sessionStorage) and what the last submit did.
+    // sessionStorage, this company's only) and what the last submit did.
     let reason = RwSignal::new(String::new());
     let filed = RwSignal::new(None::<Filed>);
     Effect::new(move |_| {
         let id = id.get();
-        reason.set(load_draft(&id).unwrap_or_default());
+        reason.set(load_draft(session, &id).unwrap_or_default());
         filed.set(None);
     });
 
@@ -329,7 +331,10 @@ fn DisputeSection(
             }
         });
         let card = dispute.map(|dispute| {
-            let href = format!("/disputes?order={}", dispute.order_id);
+            let href = format!(
+                "/disputes?order={}",
+                lumo_api::requests::percent_encode(&dispute.order_id)
+            );
             view! {
                 <DisputeCard dispute now=now compact=true/>
                 <p class="dispute-link"><a href=href>"See it in Disputes →"</a></p>

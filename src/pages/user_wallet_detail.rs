@@ -1,6 +1,7 @@
 //! /user-wallets/:externalId (the externalId percent-encoded in the path): the user's current
-//! wallet (address with copy and QR, status, last observed balances), replace, the user's earlier
-//! wallets, and the deposits to any of them (with the API's pagination in the URL).
+//! wallet (address with copy and QR once its checksum passed, status, last observed balances),
+//! replace, the user's earlier wallets, and the deposits to any of them (with the API's
+//! pagination in the URL).
 
 use leptos::prelude::*;
 use leptos_router::hooks::use_params_map;
@@ -16,7 +17,8 @@ use super::user_wallets::WalletStatusBadge;
 use super::wallet::history::{use_history_paging, DepositHistory};
 use crate::client::{api_resource, use_client};
 use crate::components::loading::Spinner;
-use crate::components::{ApiView, CopyButton, PageHeader, QrCode, ShortId, Time};
+use crate::components::qr::{deposit_address_ok, BadAddressWarning, CheckedShortAddress};
+use crate::components::{ApiView, DepositAddressBlock, PageHeader, Time};
 
 /// The API's largest page: a user has a handful of wallets (one per replacement).
 const WALLETS_PER_USER: u32 = 100;
@@ -77,6 +79,7 @@ pub fn UserWalletDetailPage() -> impl IntoView {
                         <p>
                             "New address: " <code class="mono" data-testid="new-address">{wallet.address.clone()}</code>
                         </p>
+                        {(!deposit_address_ok(&wallet.address)).then(|| view! { <BadAddressWarning/> })}
                         <p>
                             "The old address " <code class="mono">{old}</code>
                             " is blocked: deposits still sent to it are credited but flagged for review."
@@ -138,10 +141,9 @@ fn WalletsOfUser(
                     </div>
                 </div>
                 <div class="deposit-address__body">
-                    <QrCode text=address.clone() label=format!("QR code of the deposit address of user {external_id}")/>
-                    <div class="deposit-address__text">
-                        <code class="mono address" data-testid="deposit-address">{address.clone()}</code>
-                        <CopyButton text=address.clone() what="deposit address"/>
+                    // Checked (base58check) before it is shown as a QR code or offered for copying.
+                    <DepositAddressBlock address=address.clone()
+                        qr_label=format!("QR code of the deposit address of user {external_id}")>
                         <p>
                             <WalletStatusBadge blocked=current.is_blocked reason=reason.clone()/>
                             {reason.clone().map(|text| view! { <span class="block-reason">" " {text}</span> })}
@@ -155,7 +157,7 @@ fn WalletsOfUser(
                         <div class="form-actions">
                             <ReplaceWallet external_id=external_id.clone() old_address=address.clone() on_replaced/>
                         </div>
-                    </div>
+                    </DepositAddressBlock>
                 </div>
             </div>
             <div class="card balances">
@@ -204,7 +206,7 @@ fn PreviousWallets(previous: Vec<UserWallet>) -> impl IntoView {
                                 let reason = block_reason_text(&wallet);
                                 view! {
                                     <tr>
-                                        <td class="nowrap"><ShortId value=wallet.address.clone() what="address" keep=6/></td>
+                                        <td class="nowrap"><CheckedShortAddress address=wallet.address.clone()/></td>
                                         <td><WalletStatusBadge blocked=wallet.is_blocked reason=reason.clone()/></td>
                                         <td>{reason.unwrap_or_else(|| "—".to_string())}</td>
                                         <td class="num"><span class="money">{format_amount(wallet.last_usdt_balance, "USDT")}</span></td>

@@ -9,11 +9,14 @@ use lumo_api::models::UserWallet;
 use lumo_api::requests::percent_encode;
 use lumo_api::rules::money::format_amount;
 use lumo_api::rules::user_wallets::block_reason_text;
+use lumo_api::rules::validation::validate_external_id;
 
 use crate::client::api_resource;
+use crate::components::field::focus_id;
 use crate::components::pagination::Pagination;
+use crate::components::qr::CheckedShortAddress;
 use crate::components::url_list::{list_url, use_url_view};
-use crate::components::{ApiView, IgnoredQueryNotice, PageHeader, ShortId, Time};
+use crate::components::{ApiView, IgnoredQueryNotice, PageHeader, Time};
 
 pub(crate) mod create;
 pub(crate) mod replace;
@@ -90,14 +93,28 @@ pub fn UserWalletsPage() -> impl IntoView {
     }
 }
 
+const SEARCH_ID: &str = "user-wallets-search";
+const SEARCH_ERROR_ID: &str = "user-wallets-search-error";
+
 #[component]
 fn SearchForm(state: Memo<UserWalletsView>, go: Callback<UserWalletsView>) -> impl IntoView {
     let text = RwSignal::new(String::new());
+    let error = RwSignal::new(None::<String>);
     Effect::new(move |_| text.set(state.with(|s| s.external_id.clone().unwrap_or_default())));
     let on_search = move |ev: leptos::ev::SubmitEvent| {
         ev.prevent_default();
         let current = state.get_untracked();
         let id = text.get_untracked();
+        // The same rules as creating (`.` and `..` are refused): nothing is sent for an id that
+        // can never name a wallet.
+        if !id.trim().is_empty() {
+            if let Some(problem) = validate_external_id(&id) {
+                error.set(Some(problem));
+                focus_id(SEARCH_ID);
+                return;
+            }
+        }
+        error.set(None);
         go.run(UserWalletsView {
             external_id: (!id.trim().is_empty()).then_some(id),
             paging: Paging {
@@ -110,6 +127,7 @@ fn SearchForm(state: Memo<UserWalletsView>, go: Callback<UserWalletsView>) -> im
     };
     let clear = move |_| {
         text.set(String::new());
+        error.set(None);
         let current = state.get_untracked();
         go.run(UserWalletsView {
             external_id: None,
@@ -123,11 +141,16 @@ fn SearchForm(state: Memo<UserWalletsView>, go: Callback<UserWalletsView>) -> im
     };
     view! {
         <form class="toolbar" role="search" aria-label="Find a user's wallet" on:submit=on_search>
-            <div class="field">
-                <label class="field__label" for="user-wallets-search">"User id (externalId, exact)"</label>
-                <input id="user-wallets-search" class="input input--code" type="search" maxlength="255"
+            <div class="field" class:field--invalid=move || error.with(Option::is_some)>
+                <label class="field__label" for=SEARCH_ID>"User id (externalId, exact)"</label>
+                <input id=SEARCH_ID class="input input--code" type="search" maxlength="255"
                     autocomplete="off" spellcheck="false" placeholder="user-1001"
+                    aria-invalid=move || error.with(Option::is_some).then_some("true")
+                    aria-describedby=move || error.with(Option::is_some).then_some(SEARCH_ERROR_ID)
                     prop:value=move || text.get() on:input=move |ev| text.set(event_target_value(&ev))/>
+                {move || error.get().map(|text| view! {
+                    <p id=SEARCH_ERROR_ID class="field__error">{text}</p>
+                })}
             </div>
             <button type="submit" class="btn btn-secondary">"Search"</button>
             <Show when=move || state.with(|s| s.external_id.is_some())>
@@ -225,7 +248,7 @@ fn WalletRow(wallet: UserWallet, blocked_view: bool) -> impl IntoView {
     view! {
         <tr data-testid="user-wallet-row" data-external-id=wallet.external_id.clone() data-blocked=wallet.is_blocked.to_string()>
             <td><a class="row-link mono" href=wallet_href(&wallet.external_id)>{wallet.external_id.clone()}</a></td>
-            <td class="nowrap"><ShortId value=wallet.address.clone() what="address" keep=6/></td>
+            <td class="nowrap"><CheckedShortAddress address=wallet.address.clone()/></td>
             <td class="num"><span class="money">{format_amount(wallet.last_usdt_balance, "USDT")}</span></td>
             <td class="num"><span class="money">{format_amount(wallet.last_trx_balance, "TRX")}</span></td>
             <td><WalletStatusBadge blocked=wallet.is_blocked reason=reason.clone()/></td>

@@ -1,5 +1,6 @@
-//! /wallet: the company's TRON deposit address (copy, QR), every balance the API gives, and the
-//! deposit history (unconfirmed operation: "not available on this environment" on 404/405).
+//! /wallet: the company's TRON deposit address (copy and QR, once its checksum passed), every
+//! balance the API gives, and the deposit history (unconfirmed operation: "not available on this
+//! environment" on 404/405).
 
 use leptos::prelude::*;
 use lumo_api::models::CompanyWallet;
@@ -8,7 +9,7 @@ use lumo_api::rules::money::format_amount;
 use rust_decimal::Decimal;
 
 use crate::client::api_resource;
-use crate::components::{ApiView, CopyButton, PageHeader, QrCode};
+use crate::components::{ApiView, DepositAddressBlock, PageHeader};
 
 pub(crate) mod history;
 
@@ -71,15 +72,13 @@ fn WalletSummary(wallet: CompanyWallet) -> impl IntoView {
                     </div>
                 </div>
                 <div class="deposit-address__body">
-                    <QrCode text=address.clone() label="QR code of the company deposit address"/>
-                    <div class="deposit-address__text">
-                        <code class="mono address" data-testid="deposit-address">{address.clone()}</code>
-                        <CopyButton text=address.clone() what="deposit address"/>
+                    // Checked (base58check) before it is shown as a QR code or offered for copying.
+                    <DepositAddressBlock address qr_label="QR code of the company deposit address">
                         <p class="alert alert-warning deposit-address__warning">
                             "Only send USDT (TRC-20) or TRX on the TRON network. Tokens on other networks \
                              (ERC-20, BEP-20) sent here are lost."
                         </p>
-                    </div>
+                    </DepositAddressBlock>
                 </div>
             </div>
             <div class="card balances">

@@ -1,12 +1,21 @@
 //! "Open dispute": a required reason (trimmed, at most 2000 characters, live counter), kept as a
-//! draft in sessionStorage until it is sent. A 200 answer, or a dispute already in the list, is
-//! the order's existing open dispute: the page says so instead of claiming a new one.
+//! draft in sessionStorage (per company) until it is sent. A 200 answer, or a dispute already in
+//! the list, is the order's existing open dispute: the page says so instead of claiming a new one.
+//!
+//! Filing is not idempotent, and its answer can be lost after the server filed it (a dropped
+//! connection, a timeout). Then the form reads `GET /disputes` afresh before anything else
+//! ("Checking whether the dispute was filed…"): a dispute on this order created since the submit,
+//! or an open one, is shown as filed, exactly as if the answer had come; otherwise the form says
+//! plainly that nothing was filed and the text can be sent again. If the check itself fails, the
+//! next press of the button checks again: it never sends blindly.
 
-use chrono::Utc;
+use chrono::{DateTime, Duration, Utc};
 use leptos::prelude::*;
 use leptos::task::spawn_local;
-use lumo_api::models::CreateDisputeRequest;
-use lumo_api::rules::orders::{dispute_outcome_at, DisputeOutcome};
+use lumo_api::models::{CreateDisputeRequest, Dispute};
+use lumo_api::rules::orders::{
+    dispute_for_order, dispute_outcome_at, DisputeOutcome, CLOCK_SKEW_TOLERANCE_SECONDS,
+};
 use lumo_api::rules::validation::{validate_reason, REASON_MAX};
 use lumo_api::ApiError;
 
@@ -16,8 +25,75 @@ use crate::components::error_panel::FormError;
 use crate::components::field::focus_id;
 use crate::components::loading::Spinner;
 use crate::disputes_store::{clear_draft, save_draft, use_disputes_store};
+use crate::lost_answer::answer_may_be_lost;
+use crate::session::use_session;
 
 const REASON_ID: &str = "dispute-reason";
+
+/// A submit whose answer was lost: what is needed to recognise its dispute in the list.
+#[derive(Clone)]
+struct InDoubt {
+    requested_at: DateTime<Utc>,
+    /// The list as known before the submit.
+    known: Vec<Dispute>,
+    /// The reason as sent (trimmed).
+    reason: String,
+}
+
+/// What a dispute that came back (or was found after a lost answer) means for this submit: ours
+/// (`Created`) when it was not known before, was created since the submit (less the clock skew
+/// tolerated elsewhere) and holds the text sent, whatever status the answer had (the browser may
+/// have resent a submit whose first answer was lost, and the server then returns the dispute the
+/// first attempt filed, as "existing"); otherwise what the answer's status says (`status`, or
+/// "existing" after a lost answer). The text is unsent when an existing dispute holds another.
+pub(crate) fn classify_filed(
+    status: Option<u16>,
+    dispute: &Dispute,
+    known_before: &[Dispute],
+    requested_at: DateTime<Utc>,
+    sent_reason: &str,
+) -> (DisputeOutcome, Option<String>) {
+    let cutoff = requested_at
+        .checked_sub_signed(Duration::seconds(CLOCK_SKEW_TOLERANCE_SECONDS))
+        .unwrap_or(requested_at);
+    let same_text = dispute.reason.trim() == sent_reason;
+    let fresh = !known_before.iter().any(|d| d.id == dispute.id) && dispute.created_at >= cutoff;
+    let outcome = if fresh && same_text {
+        DisputeOutcome::Created
+    } else {
+        match status {
+            Some(status) => dispute_outcome_at(status, dispute, known_before, requested_at),
+            None => DisputeOutcome::ExistingOpen,
+        }
+    };
+    let unsent =
+        (outcome == DisputeOutcome::ExistingOpen && !same_text).then(|| sent_reason.to_string());
+    (outcome, unsent)
+}
+
+/// After a lost answer: the dispute on `order_id` in the freshly read `list` that the submit
+/// (sent at `requested_at`, browser clock) may have filed, with what to say about it
+/// ([`classify_filed`]). A dispute created since the submit or any open one counts; none means
+/// nothing was filed.
+pub(crate) fn filed_after_lost_answer(
+    order_id: &str,
+    list: &[Dispute],
+    known_before: &[Dispute],
+    requested_at: DateTime<Utc>,
+    sent_reason: &str,
+) -> Option<(Dispute, DisputeOutcome, Option<String>)> {
+    let cutoff = requested_at
+        .checked_sub_signed(Duration::seconds(CLOCK_SKEW_TOLERANCE_SECONDS))
+        .unwrap_or(requested_at);
+    let candidates: Vec<Dispute> = list
+        .iter()
+        .filter(|d| d.order_id == order_id && (d.status.is_open() || d.created_at >= cutoff))
+        .cloned()
+        .collect();
+    let found = dispute_for_order(order_id, &candidates)?.clone();
+    let (outcome, unsent) = classify_filed(None, &found, known_before, requested_at, sent_reason);
+    Some((found, outcome, unsent))
+}
 
 #[component]
 pub fn DisputeForm(
@@ -28,7 +104,11 @@ pub fn DisputeForm(
 ) -> impl IntoView {
     let client = use_client();
     let store = use_disputes_store();
+    let session = use_session();
     let pending = RwSignal::new(false);
+    let checking = RwSignal::new(false);
+    // Set while a lost answer is unresolved: the button then checks instead of sending.
+    let in_doubt = RwSignal::new(None::<InDoubt>);
     let field_error = RwSignal::new(None::<String>);
     let form_error = RwSignal::new(None::<String>);
     let order_id = StoredValue::new(order_id);
@@ -38,16 +118,78 @@ pub fn DisputeForm(
 
     let on_input = move |ev: leptos::ev::Event| {
         let text = event_target_value(&ev);
-        order_id.with_value(|id| save_draft(id, &text));
+        order_id.with_value(|id| save_draft(session, id, &text));
         reason.set(text);
         if field_error.get_untracked().is_some() {
             field_error.set(validate_reason(&reason.get_untracked()));
         }
     };
 
+    // The dispute exists (the answer, or found after a lost one): one path for both.
+    let show_filed = move |id: &str, dispute: Dispute, outcome: DisputeOutcome, unsent_reason| {
+        // The form (and the callback, owned by the same view) may be gone: the user left.
+        if pending.try_get_untracked().is_none() {
+            return;
+        }
+        clear_draft(session, id);
+        reason.try_set(String::new());
+        store.remember(dispute.clone());
+        store.refetch();
+        on_filed.run(Filed {
+            dispute,
+            outcome,
+            unsent_reason,
+        });
+    };
+
+    // Read the dispute list afresh (not the 30 s cache) and decide what the lost submit did.
+    let check = move |doubt: InDoubt| {
+        checking.set(true);
+        form_error.set(None);
+        let id = order_id.get_value();
+        spawn_local(async move {
+            let result = client.send(&lumo_api::requests::list_disputes()).await;
+            checking.try_set(false);
+            match result {
+                Ok(list) => {
+                    in_doubt.try_set(None);
+                    match filed_after_lost_answer(
+                        &id,
+                        &list,
+                        &doubt.known,
+                        doubt.requested_at,
+                        &doubt.reason,
+                    ) {
+                        Some((dispute, outcome, unsent)) => {
+                            show_filed(&id, dispute, outcome, unsent);
+                        }
+                        None => {
+                            form_error.try_set(Some(
+                                "The dispute was not filed: its answer was lost, and Lumo's dispute \
+                                 list has no dispute for this order. Your text is kept: send it again."
+                                    .to_string(),
+                            ));
+                        }
+                    }
+                }
+                Err(error) => {
+                    form_error.try_set(Some(format!(
+                        "The answer to your submit was lost, and checking whether the dispute was \
+                         filed failed too. {error} Press \u{201c}Check again\u{201d} before sending \
+                         it again: nothing is sent until the check succeeds."
+                    )));
+                }
+            }
+        });
+    };
+
     let submit = move |ev: leptos::ev::SubmitEvent| {
         ev.prevent_default();
-        if pending.get_untracked() {
+        if pending.get_untracked() || checking.get_untracked() {
+            return;
+        }
+        if let Some(doubt) = in_doubt.get_untracked() {
+            check(doubt);
             return;
         }
         let text = reason.get_untracked();
@@ -71,19 +213,20 @@ pub fn DisputeForm(
             pending.try_set(false);
             match result {
                 Ok((status, dispute)) => {
-                    let outcome = dispute_outcome_at(status, &dispute, &known, requested_at);
-                    clear_draft(&id);
-                    let unsent_reason = (outcome == DisputeOutcome::ExistingOpen
-                        && dispute.reason.trim() != body.reason)
-                        .then(|| body.reason.clone());
-                    reason.try_set(String::new());
-                    store.remember(dispute.clone());
-                    store.refetch();
-                    on_filed.run(Filed {
-                        dispute,
-                        outcome,
-                        unsent_reason,
-                    });
+                    let (outcome, unsent_reason) =
+                        classify_filed(Some(status), &dispute, &known, requested_at, &body.reason);
+                    show_filed(&id, dispute, outcome, unsent_reason);
+                }
+                Err(error) if answer_may_be_lost(&error) => {
+                    // The server may have filed it: look before offering to send again.
+                    let doubt = InDoubt {
+                        requested_at,
+                        known,
+                        reason: body.reason.clone(),
+                    };
+                    if in_doubt.try_set(Some(doubt.clone())).is_none() {
+                        check(doubt);
+                    }
                 }
                 Err(error) => {
                     let for_field = error.field_messages("reason");
@@ -100,6 +243,19 @@ pub fn DisputeForm(
                 }
             }
         });
+    };
+
+    let busy = move || pending.get() || checking.get();
+    let button_label = move || {
+        if pending.get() {
+            "Filing dispute…"
+        } else if checking.get() {
+            "Checking…"
+        } else if in_doubt.with(Option::is_some) {
+            "Check again"
+        } else {
+            "Open dispute"
+        }
     };
 
     let described_by = move || {
@@ -144,11 +300,18 @@ pub fn DisputeForm(
                     })}
                 </div>
             </div>
+            <div aria-live="polite">
+                {move || checking.get().then(|| view! {
+                    <p class="alert alert-info" role="status" data-testid="dispute-checking">
+                        "Checking whether the dispute was filed…"
+                    </p>
+                })}
+            </div>
             <FormError message=form_error/>
             <div class="form-actions">
-                <button type="submit" class="btn btn-primary" disabled=move || pending.get()>
-                    {move || pending.get().then(|| view! { <Spinner/> })}
-                    {move || if pending.get() { "Filing dispute…" } else { "Open dispute" }}
+                <button type="submit" class="btn btn-primary" disabled=busy>
+                    {move || busy().then(|| view! { <Spinner/> })}
+                    {button_label}
                 </button>
             </div>
         </form>

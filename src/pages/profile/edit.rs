@@ -142,6 +142,9 @@ pub fn ProfileForm(
         }
         pending.set(true);
         spawn_local(async move {
+            // PATCH sets fields to given values: idempotent. If its answer is lost (timeout,
+            // dropped connection), sending the same form again is safe, so the form simply
+            // keeps the input and lets the user save again; no read-back is needed.
             let result = client.send(&update_company_profile(&body)).await;
             pending.try_set(false);
             match result {

@@ -18,6 +18,7 @@ use crate::client::Client;
 use crate::components::error_panel::FormError;
 use crate::components::field::focus_id;
 use crate::components::loading::Spinner;
+use crate::components::qr::{deposit_address_ok, BadAddressWarning};
 use crate::components::{Field, Time};
 
 /// Look the externalId up, then create-or-return its wallet.
@@ -41,6 +42,9 @@ pub(crate) async fn create_or_get(
     let body = CreateUserWalletRequest {
         external_id: external_id.to_string(),
     };
+    // `POST /user-wallets` is idempotent per externalId (it creates the wallet or returns the
+    // existing one), so after a lost answer (timeout, dropped connection) sending it again is
+    // safe: it can never make a second wallet. The form therefore just offers to try again.
     let wallet = client
         .send(&lumo_api::requests::create_user_wallet(&body))
         .await?;
@@ -143,6 +147,7 @@ fn CreatedNotice(wallet: UserWallet, outcome: Creation) -> impl IntoView {
                 "Address: " <code class="mono">{wallet.address.clone()}</code>
                 " · created " <Time value=wallet.created_at/>
             </p>
+            {(!deposit_address_ok(&wallet.address)).then(|| view! { <BadAddressWarning/> })}
             {wallet.is_blocked.then(|| view! {
                 <p>"This wallet is blocked. Open it and replace it to issue a new address."</p>
             })}
