@@ -10,7 +10,6 @@ mod disputes_store;
 mod drafts;
 mod format;
 mod forms;
-mod lost_answer;
 mod nav;
 mod pages;
 mod panic_screen;

@@ -105,6 +105,20 @@ impl ApiError {
         }
     }
 
+    /// For a change that is not idempotent: the server may have made it although this came back
+    /// instead of its answer (the connection dropped, the portal stopped waiting, a gateway gave
+    /// up on the upstream, or a "done" answer could not be read). The caller reads back what the
+    /// server now has before it offers to send again. A refusal (4xx) or a server's own error
+    /// (500, 503) says the change was not made.
+    pub fn may_hide_a_change(&self) -> bool {
+        match self {
+            ApiError::Network { .. } | ApiError::Timeout { .. } => true,
+            ApiError::Server { status, .. } => matches!(status, 502 | 504),
+            ApiError::Decode { status, .. } => (200..300).contains(status),
+            _ => false,
+        }
+    }
+
     /// A GET may be retried automatically after these: the request may not have reached the
     /// server, or the server said to try again.
     pub fn is_transient(&self) -> bool {

@@ -376,3 +376,40 @@ fn a_429_with_an_http_date_needs_the_clock() {
         );
     }
 }
+
+#[test]
+fn a_lost_or_unreadable_answer_may_hide_a_change_and_a_refusal_does_not() {
+    let lost = [
+        ApiError::Network {
+            detail: "connection reset".into(),
+        },
+        ApiError::Timeout { seconds: 15 },
+        err(502, ""),
+        err(504, "<html>gateway timeout</html>"),
+        ApiError::Decode {
+            status: 201,
+            kind: DecodeKind::Malformed,
+            detail: String::new(),
+        },
+    ];
+    for error in lost {
+        assert!(error.may_hide_a_change(), "{error:?}");
+    }
+    let refused = [
+        err(500, ""),
+        err(503, ""),
+        err(400, r#"{"message":["reason must not be empty"]}"#),
+        err(401, ""),
+        err(404, ""),
+        err(409, ""),
+        err(429, ""),
+        ApiError::Decode {
+            status: 500,
+            kind: DecodeKind::NotJson,
+            detail: String::new(),
+        },
+    ];
+    for error in refused {
+        assert!(!error.may_hide_a_change(), "{error:?}");
+    }
+}

@@ -25,7 +25,6 @@ use crate::components::error_panel::FormError;
 use crate::components::field::focus_id;
 use crate::components::loading::Spinner;
 use crate::disputes_store::{clear_draft, save_draft, use_disputes_store};
-use crate::lost_answer::answer_may_be_lost;
 use crate::session::use_session;
 
 const REASON_ID: &str = "dispute-reason";
@@ -217,7 +216,7 @@ pub fn DisputeForm(
                         classify_filed(Some(status), &dispute, &known, requested_at, &body.reason);
                     show_filed(&id, dispute, outcome, unsent_reason);
                 }
-                Err(error) if answer_may_be_lost(&error) => {
+                Err(error) if error.may_hide_a_change() => {
                     // The server may have filed it: look before offering to send again.
                     let doubt = InDoubt {
                         requested_at,

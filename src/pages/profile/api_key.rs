@@ -22,7 +22,6 @@ use crate::client::{send_to, use_client, Target};
 use crate::components::error_panel::FormError;
 use crate::components::loading::Spinner;
 use crate::components::{ConfirmDialog, KeyReveal};
-use crate::lost_answer::answer_may_be_lost;
 use crate::session::use_session;
 use crate::shell::use_key_in_doubt;
 
@@ -138,7 +137,7 @@ pub fn ApiKeyCard() -> impl IntoView {
                         doubt.settle();
                     }
                 }
-                Err(failure) if answer_may_be_lost(&failure) => check(old_key),
+                Err(failure) if failure.may_hide_a_change() => check(old_key),
                 // The key was refused, and the session has ended. Either it was rotated elsewhere
                 // before, or this very request rotated it and its answer was lost: browsers
                 // silently resend a request whose keep-alive connection died before the answer,

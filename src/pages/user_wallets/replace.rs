@@ -21,7 +21,6 @@ use crate::client::{use_client, Client};
 use crate::components::error_panel::FormError;
 use crate::components::loading::Spinner;
 use crate::components::ConfirmDialog;
-use crate::lost_answer::answer_may_be_lost;
 
 /// After a lost answer: the wallet that replaced `old_address`, if the user's current wallet in
 /// the freshly read `wallets` has another address; `None` when the old one is still current.
@@ -166,7 +165,7 @@ pub(crate) fn ReplaceWallet(
                     reason.try_set(String::new());
                     on_replaced.run((wallet, old.get_value()));
                 }
-                Err(e) if answer_may_be_lost(&e) => {
+                Err(e) if e.may_hide_a_change() => {
                     // It may have happened: read the wallet back before anything else.
                     open.try_set(false);
                     if in_doubt.try_set(true).is_none() {
