@@ -13,6 +13,7 @@
 pub mod csv;
 pub mod errors;
 pub mod fixed;
+pub mod insights;
 pub mod listing;
 pub mod models;
 pub mod qr;
