@@ -59,10 +59,6 @@ fn Portal(config: Config) -> impl IntoView {
     }
 }
 
-pub fn use_config() -> Config {
-    expect_context::<Config>()
-}
-
 async fn load_config() -> Result<Config, String> {
     let headers = [("Accept", "application/json".to_string())];
     let request = RawRequest {

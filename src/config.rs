@@ -2,7 +2,9 @@
 //!
 //! Shape: `{"environments":[{"id":"sandbox","name":"Sandbox","apiBaseUrl":"http://127.0.0.1:8787"}],
 //! "defaultEnvironment":"sandbox","requestTimeoutMs":15000,"maxPageSize":100}` (the last two optional).
+//! The app loads it and provides it as context; views read it with [`use_config`].
 
+use leptos::prelude::expect_context;
 use lumo_api::requests::queries::MAX_LIMIT;
 use serde::{Deserialize, Serialize};
 
@@ -151,6 +153,11 @@ impl Config {
             .unwrap_or(DEFAULT_TIMEOUT_MS)
             .clamp(1_000, 120_000)
     }
+}
+
+/// The configuration the app provided (`app.rs`), for any view below it.
+pub fn use_config() -> Config {
+    expect_context::<Config>()
 }
 
 #[cfg(test)]

@@ -168,6 +168,27 @@ impl ApiError {
     }
 }
 
+/// After a key regeneration whose answer was lost ([`ApiError::may_hide_a_change`]): what a
+/// read sent with the old key says about it.
+#[derive(Clone, Copy, PartialEq, Eq, Debug)]
+pub enum OldKeyCheck {
+    /// The old key still works: the key was not regenerated.
+    StillWorks,
+    /// The old key is refused: it was regenerated, the new key is lost.
+    Refused,
+    /// Neither: the check failed for another reason.
+    Unknown,
+}
+
+/// Read the answer of the check with the old key.
+pub fn old_key_check<T>(result: &Result<T, ApiError>) -> OldKeyCheck {
+    match result {
+        Ok(_) => OldKeyCheck::StillWorks,
+        Err(ApiError::Unauthorized { .. }) => OldKeyCheck::Refused,
+        Err(_) => OldKeyCheck::Unknown,
+    }
+}
+
 impl fmt::Display for ApiError {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
         let said = |f: &mut fmt::Formatter<'_>, message: &Option<String>| match message {

@@ -2,7 +2,7 @@
 
 use lumo_api::errors::{
     decode_with_retry_after, decode_with_retry_after_at, error_from_response,
-    error_from_response_at, parse_retry_after, DecodeKind,
+    error_from_response_at, old_key_check, parse_retry_after, DecodeKind, OldKeyCheck,
 };
 use lumo_api::models::{CompanyProfile, Dispute, Order};
 use lumo_api::{decode, ApiError};
@@ -412,4 +412,24 @@ fn a_lost_or_unreadable_answer_may_hide_a_change_and_a_refusal_does_not() {
     for error in refused {
         assert!(!error.may_hide_a_change(), "{error:?}");
     }
+}
+
+#[test]
+fn the_old_key_tells_whether_the_key_was_regenerated() {
+    assert_eq!(
+        old_key_check(&Ok::<(), ApiError>(())),
+        OldKeyCheck::StillWorks
+    );
+    assert_eq!(
+        old_key_check(&Err::<(), _>(ApiError::Unauthorized { message: None })),
+        OldKeyCheck::Refused
+    );
+    assert_eq!(
+        old_key_check(&Err::<(), _>(ApiError::Timeout { seconds: 15 })),
+        OldKeyCheck::Unknown
+    );
+    assert_eq!(
+        old_key_check(&Err::<(), _>(ApiError::Forbidden { message: None })),
+        OldKeyCheck::Unknown
+    );
 }

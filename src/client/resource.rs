@@ -26,6 +26,10 @@ use serde::de::DeserializeOwned;
 use super::cache::{Answer, CacheKey, ResponseCache};
 use super::{decode, use_client, Cancel, Client, Wire};
 
+mod online;
+
+use online::online_generation;
+
 /// Result of one API read, for `<ApiView>`.
 pub struct ApiResource<T: 'static> {
     /// The latest answer: `None` until the first one arrives. A page may set it to an updated
@@ -145,11 +149,8 @@ fn start(loader: Rc<Loader>) {
         Some(wire.cache_key)
     });
     Effect::new(move |previous_reloads: Option<u32>| {
-        // Coming back online counts as a Refresh (components/offline_banner.rs).
-        let reloads = loader
-            .reloads
-            .get()
-            .wrapping_add(crate::components::offline_banner::online_generation());
+        // Coming back online counts as a Refresh (resource/online.rs).
+        let reloads = loader.reloads.get().wrapping_add(online_generation());
         let wire = (loader.prepare)();
         let forced = previous_reloads.is_some_and(|previous| previous != reloads);
         let already_shown = shown_from_cache.take();

@@ -1,25 +1,8 @@
-//! A banner while the browser is offline, and a refetch of every shown resource when it comes
-//! back: each `api_resource` reads [`online_generation`], which the `online` event bumps (a forced
-//! reload, bypassing the response cache).
+//! A banner while the browser is offline. Coming back online also reloads every shown resource
+//! (past the response cache): that is the client's rule (`client/resource/online.rs`), which
+//! listens to the same `online` event; this component only shows the state.
 
 use leptos::prelude::*;
-
-thread_local! {
-    // Reference-counted, not owned by whichever reactive owner first touched it (an arena
-    // signal created inside a page's resource is disposed with that page).
-    static GENERATION: ArcRwSignal<u32> = ArcRwSignal::new(0);
-}
-
-/// Read (tracked) by every resource's loader; bumped each time the browser comes back online.
-pub fn online_generation() -> u32 {
-    GENERATION.with(|generation| generation.get())
-}
-
-fn bump_generation() {
-    GENERATION.with(|generation| {
-        generation.try_update(|n| *n = n.wrapping_add(1));
-    });
-}
 
 #[component]
 pub fn OfflineBanner() -> impl IntoView {
@@ -30,7 +13,6 @@ pub fn OfflineBanner() -> impl IntoView {
     });
     let on_online = window_event_listener(leptos::ev::online, move |_| {
         offline.try_set(false);
-        bump_generation();
     });
     on_cleanup(move || {
         on_offline.remove();

@@ -4,8 +4,8 @@
 use leptos::prelude::*;
 use lumo_api::rules::validation::validate_https_url;
 
-use crate::app::use_config;
 use crate::components::{EnvBadge, Field};
+use crate::config::use_config;
 use crate::config::{Config, Environment, CUSTOM_ID};
 use crate::theme::ThemeToggle;
 

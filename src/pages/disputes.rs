@@ -19,12 +19,8 @@ use crate::components::loading::Spinner;
 use crate::components::status_badge::{dispute_status_label, resolution_label};
 use crate::components::url_list::{list_url, use_url_view};
 use crate::components::IgnoredQueryNotice;
-use crate::components::{ErrorPanel, Loading, PageHeader};
+use crate::components::{DisputeCard, ErrorPanel, Loading, PageHeader};
 use crate::disputes_store::{use_disputes_store, AUTO_REFRESH_SECONDS};
-
-pub(crate) mod card;
-
-use card::DisputeCard;
 
 /// Cards rendered at first; "Show more" adds as many again.
 const CHUNK: usize = 50;

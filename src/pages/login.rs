@@ -12,13 +12,13 @@ use lumo_api::rules::validation::{validate_api_key, validate_login};
 
 use super::auth::messages::{sign_in_failure, Method};
 use super::auth::{AuthLayout, EnvChoice, EnvPicker, RememberMe};
-use crate::app::use_config;
 use crate::client::{send_to, use_client, Target};
 use crate::components::error_panel::FormError;
 use crate::components::field::focus_id;
 use crate::components::loading::Spinner;
 use crate::components::page_header::set_document_title;
 use crate::components::{Field, KeyReveal};
+use crate::config::use_config;
 use crate::nav::after_sign_in;
 use crate::session::{use_session, Session};
 

@@ -8,18 +8,16 @@ use leptos_router::hooks::use_params_map;
 use lumo_api::models::{Dispute, Order, OrderStatus};
 use lumo_api::rules::money::format_rate;
 use lumo_api::rules::orders::{
-    dispute_eligibility, dispute_for_order, DisputeEligibility, DisputeOutcome,
+    dispute_eligibility, dispute_for_order, short_id, DisputeEligibility, DisputeOutcome,
 };
 use lumo_api::rules::timeline::{order_steps, OrderStep, StepState};
 
 use crate::client::{api_resource, ApiResource};
 use crate::components::status_badge::OrderStatusBadge;
 use crate::components::timeline::{Timeline, TimelineEntry};
-use crate::components::{ApiView, CopyButton, Loading, Money, PageHeader, Time};
+use crate::components::{ApiView, CopyButton, DisputeCard, Loading, Money, PageHeader, Time};
 use crate::disputes_store::{load_draft, use_disputes_store};
 use crate::format;
-use crate::pages::disputes::card::DisputeCard;
-use crate::pages::orders::short_id;
 use crate::session::use_session;
 
 mod dispute_form;

@@ -8,6 +8,7 @@ use lumo_api::listing::{has_next_page, OrdersView};
 use lumo_api::models::{Order, OrderStatus};
 use lumo_api::requests::percent_encode;
 use lumo_api::rules::money::format_plain;
+use lumo_api::rules::orders::short_id;
 
 use crate::client::api_resource;
 use crate::components::pagination::Pagination;
@@ -15,6 +16,7 @@ use crate::components::progressive::use_progressive_count;
 use crate::components::status_badge::{order_status_label, OrderStatusBadge};
 use crate::components::url_list::{list_url, page_size_options, use_url_view};
 use crate::components::{ApiView, IgnoredQueryNotice, Money, PageHeader, Time};
+use crate::config::use_config;
 
 mod export;
 
@@ -24,19 +26,9 @@ pub(crate) fn orders_url(view: &OrdersView) -> String {
     list_url("/orders", &view.to_query())
 }
 
-/// "ORD-100123", or the start of the id when the order has no external id.
-pub(crate) fn short_id(id: &str) -> String {
-    let head: String = id.chars().take(8).collect();
-    if head.len() < id.len() {
-        format!("{head}…")
-    } else {
-        head
-    }
-}
-
 #[component]
 pub fn OrdersPage() -> impl IntoView {
-    let max_limit = crate::app::use_config().page_size_limit();
+    let max_limit = use_config().page_size_limit();
     let state = use_url_view(move |pairs| OrdersView::from_query_within(pairs, max_limit));
     let orders = api_resource(
         move || state.get().api_query(),

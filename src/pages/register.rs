@@ -13,13 +13,13 @@ use lumo_api::ApiError;
 
 use super::auth::messages::reach_failure;
 use super::auth::{AuthLayout, EnvChoice, EnvPicker, RememberMe};
-use crate::app::use_config;
 use crate::client::{send_to, use_client, Target};
 use crate::components::error_panel::FormError;
 use crate::components::field::focus_id;
 use crate::components::loading::Spinner;
 use crate::components::page_header::set_document_title;
 use crate::components::{Field, KeyReveal};
+use crate::config::use_config;
 use crate::forms::{api_field_errors, field_error};
 use crate::session::{use_session, Session};
 

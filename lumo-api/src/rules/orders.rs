@@ -1,5 +1,6 @@
-//! Orders and their disputes: may this order be disputed, which dispute belongs to it, how old
-//! is it, how many disputes are in each state, and was a dispute just created or returned.
+//! Orders and their disputes: how an order is named in short, may this order be disputed, which
+//! dispute belongs to it, how old is it, how many disputes are in each state, was a dispute just
+//! created or returned, and what a filing whose answer was lost did.
 //!
 //! Eligibility follows the contract: only `success` and `failed` orders can be disputed. An order
 //! in `disputed` stays there after its dispute is resolved or rejected, so it can never be
@@ -8,6 +9,17 @@
 use chrono::{DateTime, Duration, Utc};
 
 use crate::models::{Dispute, DisputeStatus, Order, OrderStatus};
+
+/// "ORD-100123", or the start of the id when the order has no external id: its first 8
+/// characters, with "…" when there were more.
+pub fn short_id(id: &str) -> String {
+    let head: String = id.chars().take(8).collect();
+    if head.len() < id.len() {
+        format!("{head}…")
+    } else {
+        head
+    }
+}
 
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub enum DisputeEligibility {
@@ -193,4 +205,59 @@ pub fn dispute_outcome_at(
     } else {
         outcome
     }
+}
+
+/// What a dispute that came back (or was found after a lost answer) means for this submit: ours
+/// (`Created`) when it was not known before, was created since the submit (less the clock skew
+/// tolerated elsewhere) and holds the text sent, whatever status the answer had (the browser may
+/// have resent a submit whose first answer was lost, and the server then returns the dispute the
+/// first attempt filed, as "existing"); otherwise what the answer's status says (`status`, or
+/// "existing" after a lost answer). The text is unsent when an existing dispute holds another.
+pub fn classify_filed(
+    status: Option<u16>,
+    dispute: &Dispute,
+    known_before: &[Dispute],
+    requested_at: DateTime<Utc>,
+    sent_reason: &str,
+) -> (DisputeOutcome, Option<String>) {
+    let cutoff = requested_at
+        .checked_sub_signed(Duration::seconds(CLOCK_SKEW_TOLERANCE_SECONDS))
+        .unwrap_or(requested_at);
+    let same_text = dispute.reason.trim() == sent_reason;
+    let fresh = !known_before.iter().any(|d| d.id == dispute.id) && dispute.created_at >= cutoff;
+    let outcome = if fresh && same_text {
+        DisputeOutcome::Created
+    } else {
+        match status {
+            Some(status) => dispute_outcome_at(status, dispute, known_before, requested_at),
+            None => DisputeOutcome::ExistingOpen,
+        }
+    };
+    let unsent =
+        (outcome == DisputeOutcome::ExistingOpen && !same_text).then(|| sent_reason.to_string());
+    (outcome, unsent)
+}
+
+/// After a lost answer: the dispute on `order_id` in the freshly read `list` that the submit
+/// (sent at `requested_at`, browser clock) may have filed, with what to say about it
+/// ([`classify_filed`]). A dispute created since the submit or any open one counts; none means
+/// nothing was filed.
+pub fn filed_after_lost_answer(
+    order_id: &str,
+    list: &[Dispute],
+    known_before: &[Dispute],
+    requested_at: DateTime<Utc>,
+    sent_reason: &str,
+) -> Option<(Dispute, DisputeOutcome, Option<String>)> {
+    let cutoff = requested_at
+        .checked_sub_signed(Duration::seconds(CLOCK_SKEW_TOLERANCE_SECONDS))
+        .unwrap_or(requested_at);
+    let candidates: Vec<Dispute> = list
+        .iter()
+        .filter(|d| d.order_id == order_id && (d.status.is_open() || d.created_at >= cutoff))
+        .cloned()
+        .collect();
+    let found = dispute_for_order(order_id, &candidates)?.clone();
+    let (outcome, unsent) = classify_filed(None, &found, known_before, requested_at, sent_reason);
+    Some((found, outcome, unsent))
 }

@@ -1,5 +1,6 @@
-//! User wallets: which of a user's wallets is the current one, and whether `POST /user-wallets`
-//! (201 whether it created the wallet or returned the existing one) made a new wallet.
+//! User wallets: which of a user's wallets is the current one, whether `POST /user-wallets`
+//! (201 whether it created the wallet or returned the existing one) made a new wallet, and
+//! whether a replace whose answer was lost happened.
 
 use chrono::{DateTime, Duration, Utc};
 
@@ -76,4 +77,68 @@ pub fn block_reason_text(wallet: &UserWallet) -> Option<String> {
         Some(reason) if !reason.is_empty() => reason.to_string(),
         _ => "No reason given".to_string(),
     })
+}
+
+/// After a lost answer to a replace: the wallet that replaced `old_address`, if the user's current
+/// wallet in the freshly read `wallets` has another address; `None` when the old one is still
+/// current (or the user has no wallet in the list).
+pub fn replacement_after_lost_answer<'a>(
+    wallets: &'a [UserWallet],
+    external_id: &str,
+    old_address: &str,
+) -> Option<&'a UserWallet> {
+    let own: Vec<UserWallet> = wallets
+        .iter()
+        .filter(|w| w.external_id == external_id)
+        .cloned()
+        .collect();
+    let current_id = current_wallet(&own)?.id.clone();
+    wallets
+        .iter()
+        .find(|w| w.id == current_id)
+        .filter(|w| w.address != old_address)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use rust_decimal::Decimal;
+
+    fn wallet(id: &str, external: &str, address: &str, blocked: bool, created: &str) -> UserWallet {
+        UserWallet {
+            id: id.into(),
+            company_id: "c1".into(),
+            external_id: external.into(),
+            address: address.into(),
+            is_blocked: blocked,
+            block_reason: blocked.then(|| "replaced".to_string()),
+            last_usdt_balance: Decimal::ZERO,
+            last_trx_balance: Decimal::ZERO,
+            created_at: DateTime::parse_from_rfc3339(created)
+                .map(|t| t.with_timezone(&Utc))
+                .unwrap_or_default(),
+        }
+    }
+
+    #[test]
+    fn a_new_current_address_means_the_replace_happened() {
+        let list = [
+            wallet("w1", "u1", "TOLD", true, "2026-11-01T10:00:00Z"),
+            wallet("w2", "u1", "TNEW", false, "2026-11-28T10:00:00Z"),
+        ];
+        let found = replacement_after_lost_answer(&list, "u1", "TOLD");
+        assert_eq!(found.map(|w| w.id.as_str()), Some("w2"));
+    }
+
+    #[test]
+    fn the_old_address_still_current_means_nothing_changed() {
+        let list = [
+            wallet("w0", "u1", "TOLDER", true, "2026-10-01T10:00:00Z"),
+            wallet("w1", "u1", "TOLD", false, "2026-11-01T10:00:00Z"),
+            // Another user's newer wallet is no replacement of this one.
+            wallet("w9", "u2", "TOTHER", false, "2026-11-28T10:00:00Z"),
+        ];
+        assert!(replacement_after_lost_answer(&list, "u1", "TOLD").is_none());
+        assert!(replacement_after_lost_answer(&[], "u1", "TOLD").is_none());
+    }
 }

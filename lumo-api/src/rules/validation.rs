@@ -13,9 +13,9 @@ mod url;
 
 pub use email::validate_email;
 pub use forms::{
-    patch_field, validate_create_dispute, validate_create_user_wallet, validate_login,
-    validate_prepare_order, validate_profile_update, validate_register,
-    validate_replace_user_wallet, FieldErrors, FORM_FIELD,
+    patch_field, profile_changes, validate_create_dispute, validate_create_user_wallet,
+    validate_login, validate_prepare_order, validate_profile_update, validate_register,
+    validate_replace_user_wallet, FieldErrors, ProfileInput, FORM_FIELD,
 };
 pub use url::validate_https_url;
 

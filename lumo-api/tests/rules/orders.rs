@@ -294,3 +294,141 @@ fn created_long_before_the_request_means_existing() {
         "no overflow at the edge of time"
     );
 }
+
+#[test]
+fn short_ids_keep_eight_characters() {
+    assert_eq!(
+        short_id("0f8fad5b-d9cb-469f-a165-70867728950e"),
+        "0f8fad5b…"
+    );
+    assert_eq!(short_id("12345678"), "12345678");
+    assert_eq!(short_id("ORD-1"), "ORD-1");
+    assert_eq!(short_id(""), "");
+    // Characters, not bytes.
+    assert_eq!(short_id("ЗаказНомер1"), "ЗаказНом…");
+    assert_eq!(short_id("Заказ"), "Заказ");
+}
+
+fn with_reason(mut dispute: Dispute, reason: &str) -> Dispute {
+    dispute.reason = reason.into();
+    dispute
+}
+
+#[test]
+fn a_fresh_dispute_with_the_text_sent_is_ours_whatever_the_status() {
+    let requested = at("2026-11-24T10:00:00Z");
+    let fresh = with_reason(
+        dispute("d1", "o", DisputeStatus::Submitted, "2026-11-24T10:00:01Z"),
+        "Paid twice",
+    );
+    for status in [Some(201), Some(200), None] {
+        assert_eq!(
+            classify_filed(status, &fresh, &[], requested, "Paid twice"),
+            (DisputeOutcome::Created, None),
+            "{status:?}"
+        );
+    }
+    // The server's text is compared trimmed; a browser clock ahead by a minute is tolerated.
+    let skewed = with_reason(
+        dispute("d1", "o", DisputeStatus::Submitted, "2026-11-24T09:59:00Z"),
+        "  Paid twice\n",
+    );
+    assert_eq!(
+        classify_filed(Some(200), &skewed, &[], requested, "Paid twice"),
+        (DisputeOutcome::Created, None)
+    );
+    // Fresh with another text: the answer's status decides, and a 201 means it was filed.
+    let other_text = with_reason(fresh.clone(), "Another text");
+    assert_eq!(
+        classify_filed(Some(201), &other_text, &[], requested, "Paid twice"),
+        (DisputeOutcome::Created, None)
+    );
+}
+
+#[test]
+fn an_existing_dispute_keeps_the_text_that_was_not_sent() {
+    let requested = at("2026-11-24T10:00:00Z");
+    let old = with_reason(
+        dispute("d0", "o", DisputeStatus::InReview, "2026-11-20T10:00:00Z"),
+        "Earlier text",
+    );
+    assert_eq!(
+        classify_filed(Some(200), &old, &[], requested, "Paid twice"),
+        (DisputeOutcome::ExistingOpen, Some("Paid twice".to_string()))
+    );
+    assert_eq!(
+        classify_filed(None, &old, &[], requested, "Paid twice"),
+        (DisputeOutcome::ExistingOpen, Some("Paid twice".to_string()))
+    );
+    // Known before the submit, even just created and with the same text: existing, nothing unsent.
+    let known = with_reason(
+        dispute("d1", "o", DisputeStatus::Submitted, "2026-11-24T10:00:01Z"),
+        "Paid twice",
+    );
+    assert_eq!(
+        classify_filed(
+            Some(201),
+            &known,
+            std::slice::from_ref(&known),
+            requested,
+            "Paid twice"
+        ),
+        (DisputeOutcome::ExistingOpen, None)
+    );
+}
+
+#[test]
+fn after_a_lost_answer_a_new_or_open_dispute_of_the_order_counts() {
+    let requested = at("2026-11-24T10:00:00Z");
+    let sent = "Paid twice";
+    assert!(filed_after_lost_answer("o", &[], &[], requested, sent).is_none());
+    // Final disputes from before the submit, and other orders' disputes, say nothing was filed.
+    let list = [
+        dispute("d0", "o", DisputeStatus::Rejected, "2026-11-01T10:00:00Z"),
+        with_reason(
+            dispute(
+                "d9",
+                "other",
+                DisputeStatus::Submitted,
+                "2026-11-24T10:00:01Z",
+            ),
+            sent,
+        ),
+    ];
+    assert!(filed_after_lost_answer("o", &list, &[], requested, sent).is_none());
+    // Filed by the lost submit.
+    let ours = with_reason(
+        dispute("d1", "o", DisputeStatus::Submitted, "2026-11-24T10:00:02Z"),
+        sent,
+    );
+    let list = [ours.clone(), list[0].clone(), list[1].clone()];
+    let (found, outcome, unsent) =
+        filed_after_lost_answer("o", &list, &[], requested, sent).unwrap();
+    assert_eq!(
+        (found.id.as_str(), outcome, unsent),
+        ("d1", DisputeOutcome::Created, None)
+    );
+    // Even if it was decided at once: created since the submit counts.
+    let decided = Dispute {
+        status: DisputeStatus::Rejected,
+        ..ours.clone()
+    };
+    let (found, outcome, _) =
+        filed_after_lost_answer("o", &[decided], &[], requested, sent).unwrap();
+    assert_eq!(
+        (found.id.as_str(), outcome),
+        ("d1", DisputeOutcome::Created)
+    );
+    // An open dispute from before: the order's existing one, the text unsent.
+    let open = with_reason(
+        dispute("d0", "o", DisputeStatus::InReview, "2026-11-01T10:00:00Z"),
+        "Earlier text",
+    );
+    let known = [open.clone()];
+    let (found, outcome, unsent) =
+        filed_after_lost_answer("o", &known, &known, requested, sent).unwrap();
+    assert_eq!(
+        (found.id.as_str(), outcome, unsent.as_deref()),
+        ("d0", DisputeOutcome::ExistingOpen, Some(sent))
+    );
+}

@@ -408,3 +408,50 @@ fn patching_a_field_from_a_form() {
     );
     assert_eq!(patch_field(None, " c@d.io "), Some(Some("c@d.io".into())));
 }
+
+fn profile() -> CompanyProfile {
+    CompanyProfile {
+        id: "c1".into(),
+        name: "Demo".into(),
+        email: "demo@lumo.test".into(),
+        contact_email: Some("ops@demo.test".into()),
+        contact_telegram: None,
+        is_active: true,
+        webhook_url: Some("https://demo.test/hook".into()),
+        deposit_forward_address: None,
+    }
+}
+
+#[test]
+fn profile_changes_are_the_changed_fields_and_null_for_cleared_ones() {
+    let body = profile_changes(
+        &profile(),
+        &ProfileInput {
+            contact_email: "ops@demo.test",
+            contact_telegram: "@demo_ops",
+            webhook_url: "",
+            deposit_forward_address: "",
+        },
+    );
+    assert_eq!(body.contact_email, None);
+    assert_eq!(body.contact_telegram, Some(Some("@demo_ops".into())));
+    assert_eq!(body.webhook_url, Some(None));
+    assert_eq!(body.deposit_forward_address, None);
+    let json = serde_json::to_string(&body).unwrap();
+    assert_eq!(json, r#"{"contactTelegram":"@demo_ops","webhookUrl":null}"#);
+}
+
+#[test]
+fn an_unchanged_profile_form_sends_nothing() {
+    let p = profile();
+    let body = profile_changes(
+        &p,
+        &ProfileInput {
+            contact_email: " ops@demo.test ",
+            contact_telegram: "",
+            webhook_url: "https://demo.test/hook",
+            deposit_forward_address: "",
+        },
+    );
+    assert!(body.is_empty());
+}

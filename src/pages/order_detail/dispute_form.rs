@@ -9,13 +9,11 @@
 //! plainly that nothing was filed and the text can be sent again. If the check itself fails, the
 //! next press of the button checks again: it never sends blindly.
 
-use chrono::{DateTime, Duration, Utc};
+use chrono::{DateTime, Utc};
 use leptos::prelude::*;
 use leptos::task::spawn_local;
 use lumo_api::models::{CreateDisputeRequest, Dispute};
-use lumo_api::rules::orders::{
-    dispute_for_order, dispute_outcome_at, DisputeOutcome, CLOCK_SKEW_TOLERANCE_SECONDS,
-};
+use lumo_api::rules::orders::{classify_filed, filed_after_lost_answer, DisputeOutcome};
 use lumo_api::rules::validation::{validate_reason, REASON_MAX};
 use lumo_api::ApiError;
 
@@ -37,61 +35,6 @@ struct InDoubt {
     known: Vec<Dispute>,
     /// The reason as sent (trimmed).
     reason: String,
-}
-
-/// What a dispute that came back (or was found after a lost answer) means for this submit: ours
-/// (`Created`) when it was not known before, was created since the submit (less the clock skew
-/// tolerated elsewhere) and holds the text sent, whatever status the answer had (the browser may
-/// have resent a submit whose first answer was lost, and the server then returns the dispute the
-/// first attempt filed, as "existing"); otherwise what the answer's status says (`status`, or
-/// "existing" after a lost answer). The text is unsent when an existing dispute holds another.
-pub(crate) fn classify_filed(
-    status: Option<u16>,
-    dispute: &Dispute,
-    known_before: &[Dispute],
-    requested_at: DateTime<Utc>,
-    sent_reason: &str,
-) -> (DisputeOutcome, Option<String>) {
-    let cutoff = requested_at
-        .checked_sub_signed(Duration::seconds(CLOCK_SKEW_TOLERANCE_SECONDS))
-        .unwrap_or(requested_at);
-    let same_text = dispute.reason.trim() == sent_reason;
-    let fresh = !known_before.iter().any(|d| d.id == dispute.id) && dispute.created_at >= cutoff;
-    let outcome = if fresh && same_text {
-        DisputeOutcome::Created
-    } else {
-        match status {
-            Some(status) => dispute_outcome_at(status, dispute, known_before, requested_at),
-            None => DisputeOutcome::ExistingOpen,
-        }
-    };
-    let unsent =
-        (outcome == DisputeOutcome::ExistingOpen && !same_text).then(|| sent_reason.to_string());
-    (outcome, unsent)
-}
-
-/// After a lost answer: the dispute on `order_id` in the freshly read `list` that the submit
-/// (sent at `requested_at`, browser clock) may have filed, with what to say about it
-/// ([`classify_filed`]). A dispute created since the submit or any open one counts; none means
-/// nothing was filed.
-pub(crate) fn filed_after_lost_answer(
-    order_id: &str,
-    list: &[Dispute],
-    known_before: &[Dispute],
-    requested_at: DateTime<Utc>,
-    sent_reason: &str,
-) -> Option<(Dispute, DisputeOutcome, Option<String>)> {
-    let cutoff = requested_at
-        .checked_sub_signed(Duration::seconds(CLOCK_SKEW_TOLERANCE_SECONDS))
-        .unwrap_or(requested_at);
-    let candidates: Vec<Dispute> = list
-        .iter()
-        .filter(|d| d.order_id == order_id && (d.status.is_open() || d.created_at >= cutoff))
-        .cloned()
-        .collect();
-    let found = dispute_for_order(order_id, &candidates)?.clone();
-    let (outcome, unsent) = classify_filed(None, &found, known_before, requested_at, sent_reason);
-    Some((found, outcome, unsent))
 }
 
 #[component]

@@ -15,6 +15,7 @@
 
 use leptos::prelude::*;
 use leptos::task::spawn_local;
+use lumo_api::errors::{old_key_check, OldKeyCheck};
 use lumo_api::requests::{get_company_profile, regenerate_api_key};
 use lumo_api::ApiError;
 
@@ -24,26 +25,6 @@ use crate::components::loading::Spinner;
 use crate::components::{ConfirmDialog, KeyReveal};
 use crate::session::use_session;
 use crate::shell::use_key_in_doubt;
-
-/// What the check with the old key found, when it could tell.
-#[derive(Clone, Copy, PartialEq, Eq, Debug)]
-pub(crate) enum OldKeyCheck {
-    /// The old key still works: the key was not regenerated.
-    StillWorks,
-    /// The old key is refused: it was regenerated, the new key is lost.
-    Refused,
-    /// Neither: the check failed for another reason.
-    Unknown,
-}
-
-/// Read the answer of the check with the old key.
-pub(crate) fn old_key_check<T>(result: &Result<T, ApiError>) -> OldKeyCheck {
-    match result {
-        Ok(_) => OldKeyCheck::StillWorks,
-        Err(ApiError::Unauthorized { .. }) => OldKeyCheck::Refused,
-        Err(_) => OldKeyCheck::Unknown,
-    }
-}
 
 #[component]
 pub fn ApiKeyCard() -> impl IntoView {
@@ -210,30 +191,5 @@ pub fn ApiKeyCard() -> impl IntoView {
             </p>
             <p>"This portal switches to the new key by itself; you stay signed in. The new key is shown once."</p>
         </ConfirmDialog>
-    }
-}
-
-#[cfg(test)]
-mod tests {
-    use super::*;
-
-    #[test]
-    fn the_old_key_tells_whether_the_key_was_regenerated() {
-        assert_eq!(
-            old_key_check(&Ok::<(), ApiError>(())),
-            OldKeyCheck::StillWorks
-        );
-        assert_eq!(
-            old_key_check(&Err::<(), _>(ApiError::Unauthorized { message: None })),
-            OldKeyCheck::Refused
-        );
-        assert_eq!(
-            old_key_check(&Err::<(), _>(ApiError::Timeout { seconds: 15 })),
-            OldKeyCheck::Unknown
-        );
-        assert_eq!(
-            old_key_check(&Err::<(), _>(ApiError::Forbidden { message: None })),
-            OldKeyCheck::Unknown
-        );
     }
 }

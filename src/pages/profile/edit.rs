@@ -5,9 +5,11 @@
 use leptos::ev::SubmitEvent;
 use leptos::prelude::*;
 use leptos::task::spawn_local;
-use lumo_api::models::{CompanyProfile, UpdateProfileRequest};
+use lumo_api::models::CompanyProfile;
 use lumo_api::requests::update_company_profile;
-use lumo_api::rules::validation::{patch_field, validate_profile_update, FieldErrors, FORM_FIELD};
+use lumo_api::rules::validation::{
+    profile_changes, validate_profile_update, FieldErrors, ProfileInput, FORM_FIELD,
+};
 use lumo_api::ApiError;
 
 use crate::client::use_client;
@@ -37,27 +39,6 @@ const FIELDS: &[(&str, &str, &str)] = &[
         "profile.depositForwardAddress",
     ),
 ];
-
-/// What the form holds, in the order of [`FIELDS`].
-pub struct ProfileInput<'a> {
-    pub contact_email: &'a str,
-    pub contact_telegram: &'a str,
-    pub webhook_url: &'a str,
-    pub deposit_forward_address: &'a str,
-}
-
-/// The update to send: only the fields that differ from `profile`.
-pub fn changes(profile: &CompanyProfile, input: &ProfileInput<'_>) -> UpdateProfileRequest {
-    UpdateProfileRequest {
-        contact_email: patch_field(profile.contact_email.as_deref(), input.contact_email),
-        contact_telegram: patch_field(profile.contact_telegram.as_deref(), input.contact_telegram),
-        webhook_url: patch_field(profile.webhook_url.as_deref(), input.webhook_url),
-        deposit_forward_address: patch_field(
-            profile.deposit_forward_address.as_deref(),
-            input.deposit_forward_address,
-        ),
-    }
-}
 
 #[component]
 pub fn ProfileForm(
@@ -119,7 +100,7 @@ pub fn ProfileForm(
         note.set(None);
         form_error.set(None);
         let body = profile.with_value(|profile| {
-            changes(
+            profile_changes(
                 profile,
                 &ProfileInput {
                     contact_email: &contact_email.get_untracked(),
@@ -208,57 +189,5 @@ pub fn ProfileForm(
                 </div>
             </form>
         </section>
-    }
-}
-
-#[cfg(test)]
-mod tests {
-    use super::*;
-
-    fn profile() -> CompanyProfile {
-        CompanyProfile {
-            id: "c1".into(),
-            name: "Demo".into(),
-            email: "demo@lumo.test".into(),
-            contact_email: Some("ops@demo.test".into()),
-            contact_telegram: None,
-            is_active: true,
-            webhook_url: Some("https://demo.test/hook".into()),
-            deposit_forward_address: None,
-        }
-    }
-
-    #[test]
-    fn sends_only_changed_fields_and_null_for_cleared_ones() {
-        let body = changes(
-            &profile(),
-            &ProfileInput {
-                contact_email: "ops@demo.test",
-                contact_telegram: "@demo_ops",
-                webhook_url: "",
-                deposit_forward_address: "",
-            },
-        );
-        assert_eq!(body.contact_email, None);
-        assert_eq!(body.contact_telegram, Some(Some("@demo_ops".into())));
-        assert_eq!(body.webhook_url, Some(None));
-        assert_eq!(body.deposit_forward_address, None);
-        let json = serde_json::to_string(&body).unwrap();
-        assert_eq!(json, r#"{"contactTelegram":"@demo_ops","webhookUrl":null}"#);
-    }
-
-    #[test]
-    fn unchanged_form_sends_nothing() {
-        let p = profile();
-        let body = changes(
-            &p,
-            &ProfileInput {
-                contact_email: " ops@demo.test ",
-                contact_telegram: "",
-                webhook_url: "https://demo.test/hook",
-                deposit_forward_address: "",
-            },
-        );
-        assert!(body.is_empty());
     }
 }

@@ -14,32 +14,13 @@ use leptos::prelude::*;
 use leptos::task::spawn_local;
 use lumo_api::models::{ReplaceUserWalletRequest, UserWallet};
 use lumo_api::requests::{Page, UserWalletsQuery};
-use lumo_api::rules::user_wallets::current_wallet;
+use lumo_api::rules::user_wallets::{current_wallet, replacement_after_lost_answer};
 use lumo_api::rules::validation::{validate_replace_user_wallet, REPLACE_REASON_MAX};
 
 use crate::client::{use_client, Client};
 use crate::components::error_panel::FormError;
 use crate::components::loading::Spinner;
 use crate::components::ConfirmDialog;
-
-/// After a lost answer: the wallet that replaced `old_address`, if the user's current wallet in
-/// the freshly read `wallets` has another address; `None` when the old one is still current.
-pub(crate) fn replacement_after_lost_answer<'a>(
-    wallets: &'a [UserWallet],
-    external_id: &str,
-    old_address: &str,
-) -> Option<&'a UserWallet> {
-    let own: Vec<UserWallet> = wallets
-        .iter()
-        .filter(|w| w.external_id == external_id)
-        .cloned()
-        .collect();
-    let current_id = current_wallet(&own)?.id.clone();
-    wallets
-        .iter()
-        .find(|w| w.id == current_id)
-        .filter(|w| w.address != old_address)
-}
 
 /// What the read-back found.
 enum Readback {
@@ -231,50 +212,5 @@ pub(crate) fn ReplaceWallet(
             </div>
             <FormError message=Signal::derive(move || error.get())/>
         </ConfirmDialog>
-    }
-}
-
-#[cfg(test)]
-mod tests {
-    use super::*;
-    use chrono::{DateTime, Utc};
-    use rust_decimal::Decimal;
-
-    fn wallet(id: &str, external: &str, address: &str, blocked: bool, created: &str) -> UserWallet {
-        UserWallet {
-            id: id.into(),
-            company_id: "c1".into(),
-            external_id: external.into(),
-            address: address.into(),
-            is_blocked: blocked,
-            block_reason: blocked.then(|| "replaced".to_string()),
-            last_usdt_balance: Decimal::ZERO,
-            last_trx_balance: Decimal::ZERO,
-            created_at: DateTime::parse_from_rfc3339(created)
-                .map(|t| t.with_timezone(&Utc))
-                .unwrap_or_default(),
-        }
-    }
-
-    #[test]
-    fn a_new_current_address_means_the_replace_happened() {
-        let list = [
-            wallet("w1", "u1", "TOLD", true, "2026-11-01T10:00:00Z"),
-            wallet("w2", "u1", "TNEW", false, "2026-11-28T10:00:00Z"),
-        ];
-        let found = replacement_after_lost_answer(&list, "u1", "TOLD");
-        assert_eq!(found.map(|w| w.id.as_str()), Some("w2"));
-    }
-
-    #[test]
-    fn the_old_address_still_current_means_nothing_changed() {
-        let list = [
-            wallet("w0", "u1", "TOLDER", true, "2026-10-01T10:00:00Z"),
-            wallet("w1", "u1", "TOLD", false, "2026-11-01T10:00:00Z"),
-            // Another user's newer wallet is no replacement of this one.
-            wallet("w9", "u2", "TOTHER", false, "2026-11-28T10:00:00Z"),
-        ];
-        assert!(replacement_after_lost_answer(&list, "u1", "TOLD").is_none());
-        assert!(replacement_after_lost_answer(&[], "u1", "TOLD").is_none());
     }
 }

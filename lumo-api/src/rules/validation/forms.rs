@@ -8,8 +8,8 @@ use super::{
     validate_telegram, validate_tron, EXTERNAL_ID_MAX, REGISTER_TELEGRAM_MAX, REPLACE_REASON_MAX,
 };
 use crate::models::{
-    CreateDisputeRequest, CreateUserWalletRequest, LoginRequest, PrepareOrderRequest,
-    RegisterRequest, ReplaceUserWalletRequest, UpdateProfileRequest,
+    CompanyProfile, CreateDisputeRequest, CreateUserWalletRequest, LoginRequest,
+    PrepareOrderRequest, RegisterRequest, ReplaceUserWalletRequest, UpdateProfileRequest,
 };
 
 /// Problems by wire field name; a problem with the form as a whole is under [`FORM_FIELD`].
@@ -148,5 +148,26 @@ pub fn patch_field(current: Option<&str>, input: &str) -> Option<Option<String>>
         (Some(_), true) => Some(None),
         (Some(c), false) if c == input => None,
         _ => Some(Some(input.to_string())),
+    }
+}
+
+/// What the profile form holds, one text per editable field.
+pub struct ProfileInput<'a> {
+    pub contact_email: &'a str,
+    pub contact_telegram: &'a str,
+    pub webhook_url: &'a str,
+    pub deposit_forward_address: &'a str,
+}
+
+/// The profile update to send: only the fields that differ from `profile` ([`patch_field`]).
+pub fn profile_changes(profile: &CompanyProfile, input: &ProfileInput<'_>) -> UpdateProfileRequest {
+    UpdateProfileRequest {
+        contact_email: patch_field(profile.contact_email.as_deref(), input.contact_email),
+        contact_telegram: patch_field(profile.contact_telegram.as_deref(), input.contact_telegram),
+        webhook_url: patch_field(profile.webhook_url.as_deref(), input.webhook_url),
+        deposit_forward_address: patch_field(
+            profile.deposit_forward_address.as_deref(),
+            input.deposit_forward_address,
+        ),
     }
 }

@@ -6,13 +6,12 @@ use chrono::{DateTime, Utc};
 use leptos::prelude::*;
 use lumo_api::models::{Dispute, DisputeResolution};
 use lumo_api::requests::percent_encode;
-use lumo_api::rules::orders::open_age;
+use lumo_api::rules::orders::{open_age, short_id};
 use lumo_api::rules::timeline::{dispute_steps, DisputeStep};
 
 use crate::components::status_badge::{resolution_label, DisputeStatusBadge, ResolutionBadge};
 use crate::components::timeline::{Timeline, TimelineEntry};
 use crate::components::{Money, Time};
-use crate::pages::orders::short_id;
 
 /// The dispute's steps, worded.
 pub fn dispute_timeline(dispute: &Dispute) -> Vec<TimelineEntry> {
