@@ -133,6 +133,7 @@ pub struct Rate {
     pub qr_rate_offset_bps: i64,
     #[serde(
         default,
+        serialize_with = "crate::time::serialize_option",
         deserialize_with = "crate::time::deserialize_option",
         skip_serializing_if = "Option::is_none"
     )]
@@ -157,7 +158,10 @@ pub struct Quote {
     pub amount_usdt: Decimal,
     #[serde(with = "rust_decimal::serde::arbitrary_precision")]
     pub rate: Decimal,
-    #[serde(deserialize_with = "crate::time::deserialize")]
+    #[serde(
+        serialize_with = "crate::time::serialize",
+        deserialize_with = "crate::time::deserialize"
+    )]
     pub expires_at: DateTime<Utc>,
     pub is_balance_sufficient: bool,
     pub merchant_name: String,
@@ -177,11 +181,22 @@ pub struct Order {
     pub merchant_name: String,
     #[serde(default)]
     pub external_order_id: Option<String>,
-    #[serde(default, deserialize_with = "crate::time::deserialize_option")]
+    #[serde(
+        default,
+        serialize_with = "crate::time::serialize_option",
+        deserialize_with = "crate::time::deserialize_option"
+    )]
     pub payment_until: Option<DateTime<Utc>>,
-    #[serde(deserialize_with = "crate::time::deserialize")]
+    #[serde(
+        serialize_with = "crate::time::serialize",
+        deserialize_with = "crate::time::deserialize"
+    )]
     pub created_at: DateTime<Utc>,
-    #[serde(default, deserialize_with = "crate::time::deserialize_option")]
+    #[serde(
+        default,
+        serialize_with = "crate::time::serialize_option",
+        deserialize_with = "crate::time::deserialize_option"
+    )]
     pub updated_at: Option<DateTime<Utc>>,
 }
 
@@ -206,11 +221,21 @@ pub struct Dispute {
     pub resolved_by: Option<String>,
     #[serde(default, with = "rust_decimal::serde::arbitrary_precision_option")]
     pub refund_amount: Option<Decimal>,
-    #[serde(default, deserialize_with = "crate::time::deserialize_option")]
+    #[serde(
+        default,
+        serialize_with = "crate::time::serialize_option",
+        deserialize_with = "crate::time::deserialize_option"
+    )]
     pub resolved_at: Option<DateTime<Utc>>,
-    #[serde(deserialize_with = "crate::time::deserialize")]
+    #[serde(
+        serialize_with = "crate::time::serialize",
+        deserialize_with = "crate::time::deserialize"
+    )]
     pub created_at: DateTime<Utc>,
-    #[serde(deserialize_with = "crate::time::deserialize")]
+    #[serde(
+        serialize_with = "crate::time::serialize",
+        deserialize_with = "crate::time::deserialize"
+    )]
     pub updated_at: DateTime<Utc>,
 }
 
@@ -239,9 +264,16 @@ pub struct Deposit {
     pub status: DepositStatus,
     #[serde(default)]
     pub from_address: Option<String>,
-    #[serde(deserialize_with = "crate::time::deserialize")]
+    #[serde(
+        serialize_with = "crate::time::serialize",
+        deserialize_with = "crate::time::deserialize"
+    )]
     pub created_at: DateTime<Utc>,
-    #[serde(default, deserialize_with = "crate::time::deserialize_option")]
+    #[serde(
+        default,
+        serialize_with = "crate::time::serialize_option",
+        deserialize_with = "crate::time::deserialize_option"
+    )]
     pub confirmed_at: Option<DateTime<Utc>>,
 }
 
@@ -272,7 +304,10 @@ pub struct UserWallet {
     pub last_usdt_balance: Decimal,
     #[serde(with = "rust_decimal::serde::arbitrary_precision")]
     pub last_trx_balance: Decimal,
-    #[serde(deserialize_with = "crate::time::deserialize")]
+    #[serde(
+        serialize_with = "crate::time::serialize",
+        deserialize_with = "crate::time::deserialize"
+    )]
     pub created_at: DateTime<Utc>,
 }
 
@@ -288,8 +323,15 @@ pub struct UserDeposit {
     pub amount: Decimal,
     pub currency: Currency,
     pub status: DepositStatus,
-    #[serde(deserialize_with = "crate::time::deserialize")]
+    #[serde(
+        serialize_with = "crate::time::serialize",
+        deserialize_with = "crate::time::deserialize"
+    )]
     pub created_at: DateTime<Utc>,
-    #[serde(default, deserialize_with = "crate::time::deserialize_option")]
+    #[serde(
+        default,
+        serialize_with = "crate::time::serialize_option",
+        deserialize_with = "crate::time::deserialize_option"
+    )]
     pub confirmed_at: Option<DateTime<Utc>>,
 }

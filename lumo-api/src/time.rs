@@ -7,7 +7,7 @@
 //! sends them. chrono's types and arithmetic stay.
 
 use chrono::{DateTime, Datelike, NaiveDate, NaiveDateTime, NaiveTime, TimeDelta, Timelike, Utc};
-use serde::{Deserialize, Deserializer};
+use serde::{Deserialize, Deserializer, Serializer};
 
 mod http_date;
 
@@ -219,6 +219,23 @@ impl Scanner<'_> {
             return None;
         }
         Some(sign * i32::try_from(hours * 3600 + minutes * 60).ok()?)
+    }
+}
+
+/// serde `serialize_with` for a required date and time, written by [`rfc3339_utc`]: chrono's own
+/// `Serialize` would pull its formatting machinery into the wasm (see README, "Performance").
+pub fn serialize<S: Serializer>(value: &DateTime<Utc>, serializer: S) -> Result<S::Ok, S::Error> {
+    serializer.serialize_str(&rfc3339_utc(value, true))
+}
+
+/// serde `serialize_with` for an optional date and time: `None` is `null`.
+pub fn serialize_option<S: Serializer>(
+    value: &Option<DateTime<Utc>>,
+    serializer: S,
+) -> Result<S::Ok, S::Error> {
+    match value {
+        Some(value) => serializer.serialize_str(&rfc3339_utc(value, true)),
+        None => serializer.serialize_none(),
     }
 }
 

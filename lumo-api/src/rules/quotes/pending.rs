@@ -42,6 +42,10 @@ const LANDING_POLL_MS: u32 = 2_000;
 pub struct PendingAccept {
     pub quote: Quote,
     /// The quote's deadline on the browser's clock (`countdown::client_deadline`).
+    #[serde(
+        serialize_with = "crate::time::serialize",
+        deserialize_with = "crate::time::deserialize"
+    )]
     pub deadline: DateTime<Utc>,
     /// What was sent to prepare the quote, for "Get a new quote" once the outcome is known.
     pub request: PrepareOrderRequest,
