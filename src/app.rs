@@ -48,6 +48,7 @@ fn Portal(config: Config) -> impl IntoView {
                     <Route path=path!("/orders/new") view=NewOrderPage/>
                     <Route path=path!("/orders/:id") view=OrderDetailPage/>
                     <Route path=path!("/disputes") view=DisputesPage/>
+                    <Route path=path!("/disputes/insights") view=crate::pages::DisputesInsightsPage/>
                     <Route path=path!("/wallet") view=WalletPage/>
                     <Route path=path!("/user-wallets") view=UserWalletsPage/>
                     <Route path=path!("/user-wallets/:externalId") view=UserWalletDetailPage/>

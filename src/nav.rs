@@ -24,6 +24,10 @@ pub const NAV_ITEMS: &[NavItem] = &[
         label: "Disputes",
     },
     NavItem {
+        href: "/disputes/insights",
+        label: "Insights",
+    },
+    NavItem {
         href: "/wallet",
         label: "Wallet",
     },
@@ -130,6 +134,11 @@ mod tests {
         assert_eq!(current("/orders/"), ["Orders"]);
         assert_eq!(current("/orders/abc-123"), ["Orders"]);
         assert_eq!(current("/orders/new"), ["New order"]);
+        assert_eq!(current("/disputes"), ["Disputes"]);
+        assert_eq!(current("/disputes/"), ["Disputes"]);
+        assert_eq!(current("/disputes/insights"), ["Insights"]);
+        assert_eq!(current("/disputes/insights/"), ["Insights"]);
+        assert_eq!(current("/disputes/insightsx"), ["Disputes"]);
         assert_eq!(current("/user-wallets/ext-1"), ["User wallets"]);
         assert_eq!(current("/wallet"), ["Wallet"]);
         assert_eq!(current("/walletx"), Vec::<&str>::new());

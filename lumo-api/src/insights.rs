@@ -13,6 +13,7 @@ use rust_decimal::Decimal;
 use crate::models::{Dispute, DisputeResolution, DisputeStatus, Order, OrderStatus};
 use crate::rules::amounts::{add, Total};
 
+pub mod chart;
 mod orders_scan;
 mod period;
 
@@ -314,4 +315,42 @@ pub fn orders_to_look_up(
         .map(|d| d.order_id.as_str())
         .collect();
     ids.into_iter().map(str::to_string).collect()
+}
+
+/// The order amounts [`compute`] needs for the full refunds of the period, once every one is
+/// known: from the orders the scan read (`scanned`), else from the orders looked up one by one
+/// (`looked_up`; `None` for an order the API did not find, whose refund then counts as "amount
+/// unknown"). `None` while some order is neither scanned nor looked up.
+pub fn refund_amounts(
+    disputes: &[Dispute],
+    scanned: &HashMap<String, Decimal>,
+    looked_up: &HashMap<String, Option<Decimal>>,
+    period: Period,
+    now: DateTime<Utc>,
+) -> Option<HashMap<String, Decimal>> {
+    let mut amounts = HashMap::new();
+    for id in orders_to_look_up(disputes, scanned, period, now) {
+        if let Some(amount) = looked_up.get(&id)? {
+            amounts.insert(id, *amount);
+        }
+    }
+    for dispute in disputes {
+        if let Some(amount) = scanned.get(&dispute.order_id) {
+            amounts.insert(dispute.order_id.clone(), *amount);
+        }
+    }
+    Some(amounts)
+}
+
+/// A count for people, digits grouped by three with no-break spaces: 10240 -> "10 240".
+pub fn format_count(n: usize) -> String {
+    let digits = n.to_string();
+    let mut out = String::with_capacity(digits.len() + digits.len() / 3 * 2);
+    for (i, c) in digits.chars().enumerate() {
+        if i > 0 && (digits.len() - i).is_multiple_of(3) {
+            out.push(crate::rules::money::NBSP);
+        }
+        out.push(c);
+    }
+    out
 }

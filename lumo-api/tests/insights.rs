@@ -331,3 +331,134 @@ fn the_clock_is_the_newest_date_the_api_has_shown() {
     assert_eq!(clock_from(&[ahead], now()), now() + Duration::hours(3));
     assert_eq!(clock_from(&[], now()), now());
 }
+
+mod chart_geometry {
+    use lumo_api::insights::chart::{bars, chart_width, hundredths, percent_css, Layout};
+    use rust_decimal::Decimal;
+
+    const LAYOUT: Layout = Layout {
+        slot: 20,
+        gap: 4,
+        height: 100,
+        stub: 1,
+    };
+
+    fn some(values: &[i64]) -> Vec<Option<Decimal>> {
+        values.iter().map(|v| Some(Decimal::from(*v))).collect()
+    }
+
+    #[test]
+    fn the_largest_value_fills_the_height_and_the_others_their_exact_share() {
+        let out = bars(&some(&[10, 5, 0, 3]), LAYOUT);
+        assert_eq!(chart_width(4, LAYOUT), 80);
+        let heights: Vec<u32> = out.iter().map(|b| b.height).collect();
+        assert_eq!(heights, vec![100, 50, 1, 30]);
+        assert!(out.iter().all(|b| b.y + b.height == 100 && b.width == 16));
+        let xs: Vec<u32> = out.iter().map(|b| b.x).collect();
+        assert_eq!(xs, vec![2, 22, 42, 62]);
+        let slots: Vec<u32> = out.iter().map(|b| b.slot_x).collect();
+        assert_eq!(slots, vec![0, 20, 40, 60]);
+        assert_eq!(
+            out.iter().map(|b| b.stub).collect::<Vec<_>>(),
+            vec![false, false, true, false]
+        );
+        // Centres: 10, 30, 50, 70 of 80 units.
+        let centers: Vec<u32> = out.iter().map(|b| b.center_hundredths).collect();
+        assert_eq!(centers, vec![1250, 3750, 6250, 8750]);
+    }
+
+    #[test]
+    fn shares_round_half_up_and_tiny_values_stay_visible() {
+        // 1/8 of 100 = 12.5 -> 13; 1/1000 of 100 = 0.1 -> at least a stub plus one.
+        let out = bars(&some(&[8, 1]), LAYOUT);
+        assert_eq!(out[1].height, 13);
+        let out = bars(&some(&[1000, 1]), LAYOUT);
+        assert_eq!((out[1].height, out[1].stub), (2, false));
+    }
+
+    #[test]
+    fn money_values_scale_exactly_and_unknown_or_negative_values_are_stubs() {
+        let values = vec![
+            Some(Decimal::new(12_345, 2)),
+            Some(Decimal::new(-500, 2)),
+            None,
+            Some(Decimal::new(6_173, 2)),
+        ];
+        let out = bars(&values, LAYOUT);
+        let heights: Vec<(u32, bool)> = out.iter().map(|b| (b.height, b.stub)).collect();
+        assert_eq!(
+            heights,
+            vec![(100, false), (1, true), (1, true), (50, false)]
+        );
+    }
+
+    #[test]
+    fn extreme_values_neither_overflow_nor_panic() {
+        let out = bars(&[Some(Decimal::MAX), Some(Decimal::ONE)], LAYOUT);
+        assert_eq!(out[0].height, 100);
+        assert_eq!(out[1].height, 2);
+        assert!(bars(&[], LAYOUT).is_empty());
+        assert_eq!(bars(&some(&[0, 0]), LAYOUT)[0].height, 1);
+        let odd = Layout {
+            slot: 1,
+            gap: 5,
+            height: 0,
+            stub: 3,
+        };
+        let out = bars(&some(&[4]), odd);
+        assert_eq!((out[0].width, out[0].height, out[0].y), (1, 0, 0));
+        assert_eq!(chart_width(usize::MAX, LAYOUT), u32::MAX);
+    }
+
+    #[test]
+    fn percentages_for_css_are_written_with_integers() {
+        assert_eq!(hundredths(1, 3), 3333);
+        assert_eq!(hundredths(2, 3), 6667);
+        assert_eq!(hundredths(5, 0), 0);
+        assert_eq!(hundredths(9, 4), 10_000);
+        assert_eq!(hundredths(u64::MAX, u64::MAX), 10_000);
+        assert_eq!(percent_css(1250), "12.50%");
+        assert_eq!(percent_css(7), "0.07%");
+        assert_eq!(percent_css(10_000), "100.00%");
+    }
+}
+
+#[test]
+fn refund_amounts_wait_for_every_full_refund_and_take_scanned_or_looked_up_amounts() {
+    let mut partial = dispute("d3", "o3", 4, "resolved", Some("partial_refund"));
+    partial.refund_amount = Some(usdt(250));
+    let disputes = vec![
+        dispute("d1", "scanned", 2, "resolved", Some("refund")),
+        dispute("d2", "older", 3, "resolved", Some("refund")),
+        partial,
+        dispute("d4", "gone", 5, "resolved", Some("refund")),
+        dispute("d5", "ancient", 200, "resolved", Some("refund")), // outside 30 days
+    ];
+    let scanned = amounts(&[("scanned", 1_000)]);
+    let mut looked_up = HashMap::new();
+    assert_eq!(
+        refund_amounts(&disputes, &scanned, &looked_up, period(30), now()),
+        None,
+        "two full refunds have no amount yet"
+    );
+    looked_up.insert("older".to_string(), Some(usdt(2_000)));
+    assert_eq!(
+        refund_amounts(&disputes, &scanned, &looked_up, period(30), now()),
+        None
+    );
+    looked_up.insert("gone".to_string(), None);
+    let known = refund_amounts(&disputes, &scanned, &looked_up, period(30), now()).unwrap();
+    assert_eq!(known, amounts(&[("scanned", 1_000), ("older", 2_000)]));
+    let insights = compute(&disputes, &known, period(30), now());
+    assert_eq!(insights.refunded, Ok(usdt(3_250)));
+    assert_eq!(insights.refunds_without_amount, 1);
+}
+
+#[test]
+fn counts_are_grouped_by_three_with_no_break_spaces() {
+    assert_eq!(format_count(0), "0");
+    assert_eq!(format_count(999), "999");
+    assert_eq!(format_count(1_000), "1\u{a0}000");
+    assert_eq!(format_count(10_240), "10\u{a0}240");
+    assert_eq!(format_count(1_234_567), "1\u{a0}234\u{a0}567");
+}

@@ -1,6 +1,7 @@
 //! Reusable views. Pages compose these; see `.notes/portal-foundation.md`.
 
 pub mod api_view;
+pub mod bar_chart;
 pub mod chart;
 pub mod confirm_dialog;
 pub mod copy_button;

@@ -2,6 +2,7 @@
 
 mod auth;
 mod disputes;
+mod disputes_insights;
 mod login;
 mod new_order;
 mod not_found;
@@ -14,6 +15,7 @@ mod user_wallets;
 mod wallet;
 
 pub use disputes::DisputesPage;
+pub use disputes_insights::DisputesInsightsPage;
 pub use login::LoginPage;
 pub use new_order::NewOrderPage;
 pub use not_found::NotFound;

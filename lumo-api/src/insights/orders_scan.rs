@@ -119,4 +119,9 @@ impl OrdersScan {
     pub fn amounts(&self) -> &HashMap<String, Decimal> {
         &self.amounts
     }
+
+    /// The amounts, without copying them, once the scan is over.
+    pub fn into_amounts(self) -> HashMap<String, Decimal> {
+        self.amounts
+    }
 }
