@@ -122,6 +122,7 @@ fn KeyLost() -> impl IntoView {
 #[component]
 fn ShellLayout() -> impl IntoView {
     crate::disputes_store::DisputesStore::provide();
+    crate::seen_marks::SeenMarks::provide();
     let session = use_session();
     let drafts = use_drafts();
     let location = use_location();
@@ -190,9 +191,11 @@ fn NavLink(item: NavItem, pathname: Memo<String>) -> impl IntoView {
                 href=item.href
                 class="nav-link"
                 aria-current=move || pathname.with(|path| is_current(&item, path)).then_some("page")
+                aria-label=crate::seen_marks::nav_label(item.href, item.label)
             >
                 <NavIcon href=item.href/>
                 <span>{item.label}</span>
+                {crate::seen_marks::nav_count(item.href)}
             </a>
         </li>
     }

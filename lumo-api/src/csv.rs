@@ -1,5 +1,6 @@
-//! CSV export of orders: every cell quoted and formula-safe ([`cell`]), exact amounts, ISO 8601
-//! UTC times, and the paged fetch that gathers the rows ([`export`]).
+//! CSV export of orders and of disputes ([`disputes`]): every cell quoted and formula-safe
+//! ([`cell`]), exact amounts, ISO 8601 UTC times, and the paged fetch that gathers the order
+//! rows ([`export`]).
 
 use chrono::{DateTime, NaiveDate, Utc};
 use rust_decimal::Decimal;
@@ -8,9 +9,11 @@ use crate::models::Order;
 use crate::time::{date_text, rfc3339_utc};
 
 mod cell;
+mod disputes;
 mod export;
 
 pub use cell::{csv_row, escape_cell, FORMULA_STARTS};
+pub use disputes::{disputes_csv, disputes_file_name, DISPUTES_HEADER};
 pub use export::{ExportStop, OrdersExport, EXPORT_PAGE_SIZE, MAX_EXPORT_ROWS};
 
 pub const ORDERS_HEADER: &[&str] = &[

@@ -19,6 +19,7 @@ pub mod models;
 pub mod qr;
 pub mod requests;
 pub mod rules;
+pub mod seen;
 pub mod time;
 
 pub use errors::{decode, ApiError};

@@ -1,6 +1,7 @@
 //! One dispute as a card: status, resolution, age while open, a timeline (submitted -> in review
 //! -> resolved / rejected), the reason (always as text), who resolved it and the admin comment.
-//! Used by the disputes page and by the order page.
+//! Used by the disputes page (which may add an "Updated" or "New" badge: what changed since the
+//! last visit, `lumo_api::seen`) and by the order page.
 
 use chrono::{DateTime, Utc};
 use leptos::prelude::*;
@@ -8,6 +9,7 @@ use lumo_api::models::{Dispute, DisputeResolution};
 use lumo_api::requests::percent_encode;
 use lumo_api::rules::orders::{open_age, short_id};
 use lumo_api::rules::timeline::{dispute_steps, DisputeStep};
+use lumo_api::seen::SeenBadge;
 
 use crate::components::status_badge::{resolution_label, DisputeStatusBadge, ResolutionBadge};
 use crate::components::timeline::{Timeline, TimelineEntry};
@@ -61,6 +63,9 @@ pub fn DisputeCard(
     /// Tighter layout (inside the order page).
     #[prop(optional)]
     compact: bool,
+    /// "Updated" or "New" since the last visit (the disputes page).
+    #[prop(optional, into)]
+    seen: MaybeProp<SeenBadge>,
 ) -> impl IntoView {
     let is_open = dispute.status.is_open();
     let created_at = dispute.created_at;
@@ -141,6 +146,15 @@ pub fn DisputeCard(
                     {is_open.then(|| view! {
                         <span class="dispute-card__age" data-testid="dispute-age">
                             {move || open_age(created_at, now.get())}
+                        </span>
+                    })}
+                    {move || seen.get().map(|badge| view! {
+                        <span
+                            class=format!("seen-badge seen-badge--{}", badge.as_str())
+                            data-testid="seen-badge"
+                            data-seen=badge.as_str()
+                        >
+                            {badge.label()}
                         </span>
                     })}
                 </div>

@@ -6,6 +6,7 @@ pub mod chart;
 pub mod confirm_dialog;
 pub mod copy_button;
 pub mod countdown;
+pub mod csv_download;
 pub mod deposits_table;
 pub mod dispute_card;
 pub mod env_badge;

@@ -3,6 +3,9 @@
 //! status filter; a resolution filter and an order-id search complete it. All of it lives in the
 //! URL (`lumo_api::listing::DisputesView`). While disputes are open the list refreshes itself
 //! every 20 s (paused when the tab is hidden), with an "Updated hh:mm:ss" cue and a Refresh button.
+//!
+//! Also: "Export CSV" of the listed disputes ([`export`]), the badges "Updated" and "New" for
+//! what changed since the last visit ([`seen`]), and a link to the insights page.
 
 use std::time::Duration;
 
@@ -21,6 +24,12 @@ use crate::components::url_list::{list_url, use_url_view};
 use crate::components::IgnoredQueryNotice;
 use crate::components::{DisputeCard, ErrorPanel, Loading, PageHeader};
 use crate::disputes_store::{use_disputes_store, AUTO_REFRESH_SECONDS};
+
+mod export;
+mod seen;
+
+use export::DisputesExport;
+use seen::{follow_seen, SeenState};
 
 /// Cards rendered at first; "Show more" adds as many again.
 const CHUNK: usize = 50;
@@ -45,6 +54,7 @@ pub fn DisputesPage() -> impl IntoView {
     });
 
     let store = use_disputes_store();
+    let seen = follow_seen();
     let already_loaded = store.latest_untracked().is_some();
     store.ensure();
     if already_loaded && store.is_stale() {
@@ -104,6 +114,8 @@ pub fn DisputesPage() -> impl IntoView {
                     {move || store.loading().then(|| view! { <Spinner/> })}
                     "Refresh"
                 </button>
+                <DisputesExport state/>
+                <a class="btn btn-ghost" href="/disputes/insights">"Insights"</a>
             </PageHeader>
             <div class="api-view" aria-busy=move || store.loading().to_string()>
                 <div
@@ -119,7 +131,7 @@ pub fn DisputesPage() -> impl IntoView {
                             view! { <ErrorPanel error retry title="Disputes could not be loaded"/> }.into_any()
                         }
                         (false, None) => view! { <Loading label="Loading disputes…"/> }.into_any(),
-                        (true, _) => view! { <DisputesBody state go now=now.into()/> }.into_any(),
+                        (true, _) => view! { <DisputesBody state go now=now.into() seen/> }.into_any(),
                     }
                 }}
             </div>
@@ -132,6 +144,7 @@ fn DisputesBody(
     state: Memo<DisputesView>,
     go: Callback<(DisputesView, bool)>,
     now: Signal<chrono::DateTime<Utc>>,
+    seen: SeenState,
 ) -> impl IntoView {
     let store = use_disputes_store();
     let counts = Memo::new(move |_| {
@@ -157,7 +170,7 @@ fn DisputesBody(
         <IgnoredQueryNotice ignored/>
         <SummaryStrip state go counts/>
         <DisputeFilters state go/>
-        <DisputeList state go now/>
+        <DisputeList state go now seen/>
     }
 }
 
@@ -324,6 +337,7 @@ fn DisputeList(
     state: Memo<DisputesView>,
     go: Callback<(DisputesView, bool)>,
     now: Signal<chrono::DateTime<Utc>>,
+    seen: SeenState,
 ) -> impl IntoView {
     let store = use_disputes_store();
     let shown = RwSignal::new(CHUNK);
@@ -356,6 +370,17 @@ fn DisputeList(
         }
     };
     let more = move || sizes.get().0.saturating_sub(shown.get());
+    let seen_summary = move || {
+        let n = seen.count();
+        (n > 0).then(|| {
+            let text = if n == 1 {
+                "1 dispute updated or new since your last visit.".to_string()
+            } else {
+                format!("{n} disputes updated or new since your last visit.")
+            };
+            view! { <p class="seen-summary" data-testid="seen-summary">{text}</p> }
+        })
+    };
 
     move || {
         match mode.get() {
@@ -381,6 +406,7 @@ fn DisputeList(
         }
         _ => view! {
             <p class="list-summary muted" aria-live="polite" data-testid="disputes-summary">{summary}</p>
+            {seen_summary}
             <div class="dispute-list">
                 <For
                     each=move || {
@@ -390,7 +416,10 @@ fn DisputeList(
                     key=|d| (d.id.clone(), d.updated_at, d.status.clone())
                     let:dispute
                 >
-                    <DisputeCard dispute now order_link=true/>
+                    {
+                        let badge = seen.badge(dispute.id.clone());
+                        view! { <DisputeCard dispute now order_link=true seen=badge/> }
+                    }
                 </For>
             </div>
             <Show when=move || { more() > 0 }>

@@ -1,6 +1,6 @@
 //! "Export CSV": every order the current filters select (all pages, 100 at a time until a short
 //! page, at most 100,000 rows; an API that repeats a page stops it), with a live count,
-//! cancellable, saved as a Blob through an `<a download>`.
+//! cancellable, saved as a Blob through an `<a download>` (`components::csv_download`).
 //! The file holds what the API returned and nothing else (never the API key).
 
 use chrono::Local;
@@ -10,9 +10,9 @@ use lumo_api::csv::{export_file_name, ExportStop, OrdersExport};
 use lumo_api::listing::OrdersView;
 use lumo_api::ApiError;
 use send_wrapper::SendWrapper;
-use wasm_bindgen::{JsCast, JsValue};
 
 use crate::client::{use_client, Cancel};
+use crate::components::csv_download::save_csv;
 use crate::components::loading::Spinner;
 
 #[derive(Clone, PartialEq)]
@@ -99,7 +99,7 @@ pub fn CsvExport(state: Signal<OrdersView>) -> impl IntoView {
             }
             running.try_set_value(None);
             let file = export_file_name(Local::now().date_naive());
-            let saved = save_file(&file, &export.to_csv());
+            let saved = save_csv(&file, &export.to_csv());
             status.try_set(match saved {
                 Ok(()) => ExportState::Done {
                     count: export.fetched(),
@@ -177,38 +177,4 @@ pub fn CsvExport(state: Signal<OrdersView>) -> impl IntoView {
             }}
         </div>
     }
-}
-
-/// Offer `text` as a download named `file` (UTF-8 with a byte-order mark, so spreadsheet
-/// programs read Cyrillic merchant names right).
-fn save_file(file: &str, text: &str) -> Result<(), String> {
-    let fail = |what: &str| format!("the file could not be saved ({what})");
-    let window = web_sys::window().ok_or_else(|| fail("no window"))?;
-    let document = window.document().ok_or_else(|| fail("no document"))?;
-    let parts = js_sys::Array::of1(&JsValue::from_str(&format!("\u{feff}{text}")));
-    let options = web_sys::BlobPropertyBag::new();
-    options.set_type("text/csv;charset=utf-8");
-    let blob = web_sys::Blob::new_with_str_sequence_and_options(&parts, &options)
-        .map_err(|_| fail("blob"))?;
-    let url = web_sys::Url::create_object_url_with_blob(&blob).map_err(|_| fail("object URL"))?;
-    let anchor = document
-        .create_element("a")
-        .ok()
-        .and_then(|el| el.dyn_into::<web_sys::HtmlAnchorElement>().ok())
-        .ok_or_else(|| fail("link"))?;
-    anchor.set_href(&url);
-    anchor.set_download(file);
-    anchor.set_hidden(true);
-    let body = document.body().ok_or_else(|| fail("no body"))?;
-    let _ = body.append_child(&anchor);
-    anchor.click();
-    let _ = body.remove_child(&anchor);
-    // Give the browser time to start the download before the URL is released.
-    set_timeout(
-        move || {
-            let _ = web_sys::Url::revoke_object_url(&url);
-        },
-        std::time::Duration::from_secs(30),
-    );
-    Ok(())
 }

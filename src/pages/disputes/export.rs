@@ -1,0 +1,86 @@
+//! "Export CSV" on /disputes: the disputes listed under the current filters (all of them, not
+//! only the cards rendered so far), from the list the page shows (no extra request), written by
+//! `lumo_api::csv::disputes_csv` and saved through `components::csv_download`. The file holds
+//! what the API returned and nothing else (never the API key).
+
+use chrono::Local;
+use leptos::prelude::*;
+use lumo_api::csv::{disputes_csv, disputes_file_name};
+use lumo_api::listing::DisputesView;
+
+use crate::components::csv_download::save_csv;
+use crate::disputes_store::use_disputes_store;
+
+#[derive(Clone, PartialEq)]
+enum Outcome {
+    Saved { count: usize, file: String },
+    NotLoaded,
+    Failed(String),
+}
+
+#[component]
+pub fn DisputesExport(state: Memo<DisputesView>) -> impl IntoView {
+    let store = use_disputes_store();
+    let outcome = RwSignal::new(None::<Outcome>);
+    // A new filter makes the last message stale.
+    Effect::new(move |first: Option<()>| {
+        state.track();
+        if first.is_some() {
+            outcome.set(None);
+        }
+    });
+
+    let export = move |_| {
+        let Some(list) = store.latest_untracked() else {
+            outcome.set(Some(Outcome::NotLoaded));
+            return;
+        };
+        let view = state.get_untracked();
+        let rows = view.apply(&list);
+        let file = disputes_file_name(Local::now().date_naive());
+        let text = disputes_csv(rows.iter().copied());
+        outcome.set(Some(match save_csv(&file, &text) {
+            Ok(()) => Outcome::Saved {
+                count: rows.len(),
+                file,
+            },
+            Err(detail) => Outcome::Failed(detail),
+        }));
+    };
+
+    let message = move || {
+        outcome.get().map(|outcome| {
+            let (text, class) = match outcome {
+                Outcome::Saved { count: 1, file } => {
+                    (format!("Saved 1 dispute to {file}."), "export-status--done")
+                }
+                Outcome::Saved { count, file } => (
+                    format!("Saved {count} disputes to {file}."),
+                    "export-status--done",
+                ),
+                Outcome::NotLoaded => (
+                    "Nothing was saved: the disputes have not loaded yet.".to_string(),
+                    "export-status--error",
+                ),
+                Outcome::Failed(detail) => {
+                    (format!("Export failed: {detail}."), "export-status--error")
+                }
+            };
+            view! { <span class=format!("export-status__text {class}")>{text}</span> }
+        })
+    };
+
+    view! {
+        <div class="export">
+            <span class="export-status" aria-live="polite" data-testid="export-status">{message}</span>
+            <button
+                type="button"
+                class="btn btn-secondary"
+                title="Download the disputes listed under the current filters as CSV"
+                on:click=export
+            >
+                "Export CSV"
+            </button>
+        </div>
+    }
+}
