@@ -4,29 +4,30 @@
 //! full history, the same list the disputes page shows. [`DisputesStore::provide`] runs once in
 //! the shell; the list is loaded the first time a page asks for it ([`DisputesStore::ensure`])
 //! and then shared: filing a dispute refetches it, the disputes page refreshes it while disputes
-//! are open ([`DisputesStore::auto_refresh`]).
+//! are open ([`DisputesStore::auto_refresh`], driven by `crate::refresh` like the rate ticker:
+//! every 20 s, backing off while the API fails, paused while the tab is hidden). Every load,
+//! asked for or automatic, reports to one schedule, so a server's Retry-After holds all of
+//! them: [`DisputesStore::refetch`] during one waits for it to end.
 //!
 //! Also here: the unsent dispute reason of each order, kept in sessionStorage per company and
 //! environment (`drafts::storage_key`) so it survives a failed submit, a reload and a 401 (cleared
 //! when it is sent, and for every company on sign-out).
 
-use std::time::Duration;
-
 use chrono::{DateTime, Utc};
 use leptos::prelude::*;
 use leptos::reactive::owner::WeakOwner;
 use lumo_api::models::Dispute;
+use lumo_api::rules::refresh::RefreshPolicy;
 use lumo_api::ApiError;
 use send_wrapper::SendWrapper;
-use wasm_bindgen::closure::Closure;
-use wasm_bindgen::JsCast;
 
 use crate::client::{use_client, Cancel};
 use crate::drafts;
+use crate::refresh::{self, Schedule, Timer};
 use crate::session::SessionCtx;
 
-/// How often open disputes are refreshed while their page is visible.
-pub const AUTO_REFRESH_SECONDS: i64 = 20;
+/// How often open disputes are refreshed while their page is visible (and the API answers).
+pub const AUTO_REFRESH_SECONDS: u32 = 20;
 
 #[derive(Clone, Copy)]
 pub struct DisputesStore {
@@ -39,6 +40,12 @@ pub struct DisputesStore {
     /// When `latest` arrived (browser clock).
     updated_at: RwSignal<Option<DateTime<Utc>>>,
     loading: RwSignal<bool>,
+    /// When the next automatic load is due; every load reports to it.
+    schedule: Schedule,
+    /// The next load is an automatic one: sent once, the schedule's backoff being its retry.
+    automatic: StoredValue<bool>,
+    /// A refetch asked for during a Retry-After, waiting for it to end.
+    deferred: StoredValue<Timer>,
 }
 
 impl DisputesStore {
@@ -52,6 +59,9 @@ impl DisputesStore {
             error: RwSignal::new(None),
             updated_at: RwSignal::new(None),
             loading: RwSignal::new(false),
+            schedule: Schedule::idle(RefreshPolicy::every_seconds(AUTO_REFRESH_SECONDS)),
+            automatic: StoredValue::new(false),
+            deferred: StoredValue::new(Timer::default()),
         };
         // Drafts stay for an expired key (the user signs in again and finds them) and go with an
         // explicit sign-out: `Drafts` clears them, memory and storage, for every company.
@@ -73,18 +83,29 @@ impl DisputesStore {
                 let on_drop = SendWrapper::new(cancel.clone());
                 on_cleanup(move || on_drop.cancel());
                 store.loading.try_set(true);
+                let automatic = store.automatic.try_get_value().unwrap_or(false);
+                store.automatic.try_set_value(false);
+                store.schedule.started();
                 async move {
                     let request = lumo_api::requests::list_disputes();
-                    let result = client.send_cancellable(&request, Some(&cancel)).await;
+                    // An automatic load is sent once (not aborted when superseded: its answer
+                    // is dropped below); one asked for keeps the client's quick retries.
+                    let result = if automatic {
+                        client.send_once(&request).await
+                    } else {
+                        client.send_cancellable(&request, Some(&cancel)).await
+                    };
                     if !cancel.is_cancelled() {
                         match &result {
                             Ok(list) => {
                                 store.latest.try_set(Some(list.clone()));
                                 store.error.try_set(None);
                                 store.updated_at.try_set(Some(Utc::now()));
+                                store.schedule.succeeded();
                             }
                             Err(error) => {
                                 store.error.try_set(Some(error.clone()));
+                                store.schedule.failed(error);
                             }
                         }
                         store.loading.try_set(false);
@@ -107,12 +128,35 @@ impl DisputesStore {
     }
 
     /// Load again (after filing a dispute, or from a Refresh button); a load in flight is
-    /// replaced by the new one.
+    /// replaced by the new one. While a server's Retry-After holds (a 429), the load waits for
+    /// it to end (one waiting load, however often this is called), unless one starts by then.
     pub fn refetch(&self) {
-        match self.resource.get_value() {
+        let store = *self;
+        let hold = self.schedule.hold_ms();
+        if hold == 0 {
+            self.deferred.try_update_value(Timer::disarm);
+            self.refetch_now();
+            return;
+        }
+        let started = self.loading_started();
+        Timer::arm(self.deferred, hold, move || {
+            // An automatic load that began after the click already brings a newer list.
+            if store.loading_started() == started {
+                store.refetch();
+            }
+        });
+    }
+
+    fn refetch_now(&self) {
+        match self.resource.try_get_value().flatten() {
             Some(resource) => resource.refetch(),
             None => self.ensure(),
         }
+    }
+
+    /// How many loads have started (compared around a deferred refetch).
+    fn loading_started(&self) -> u32 {
+        self.schedule.loads_started()
     }
 
     /// The last list that arrived, tracked. `None` until the first answer.
@@ -170,65 +214,25 @@ impl DisputesStore {
         });
     }
 
-    /// Refresh every [`AUTO_REFRESH_SECONDS`] while `active` is true and the tab is visible;
-    /// a tab coming back into view refreshes at once if the list is older than that. Stops when
-    /// the calling view goes away. Returns whether the tab is hidden (tracked), for the UI.
+    /// Refresh while `active` is true, the tab is visible and the browser online: every
+    /// [`AUTO_REFRESH_SECONDS`], backing off while the API fails, never before a Retry-After; at
+    /// once when the tab becomes visible again after that long, or the browser comes back
+    /// online (`crate::refresh`). Stops when the calling view goes away. Returns whether the
+    /// tab is hidden (tracked), for the UI.
     pub fn auto_refresh(&self, active: Signal<bool>) -> Signal<bool> {
         let store = *self;
-        let hidden = RwSignal::new(document_hidden());
-        let maybe_refresh = move || {
-            let due = store
-                .updated_at
-                .try_get_untracked()
-                .flatten()
-                .is_none_or(|at| {
-                    Utc::now().signed_duration_since(at).num_seconds() >= AUTO_REFRESH_SECONDS
-                });
-            let busy = store.loading.try_get_untracked().unwrap_or(true);
-            if due && !busy && !document_hidden() && active.try_get_untracked().unwrap_or(false) {
-                store.refetch();
+        refresh::poll(self.schedule, active, move || {
+            if store.loading.try_get_untracked().unwrap_or(true) {
+                return;
             }
-        };
-        if let Ok(handle) = set_interval_with_handle(maybe_refresh, Duration::from_secs(2)) {
-            on_cleanup(move || handle.clear());
-        }
-        if let Some(document) = web_sys::window().and_then(|w| w.document()) {
-            let on_change = Closure::<dyn Fn()>::new(move || {
-                let now_hidden = document_hidden();
-                hidden.try_set(now_hidden);
-                if !now_hidden {
-                    maybe_refresh();
-                }
-            });
-            let added = document
-                .add_event_listener_with_callback(
-                    "visibilitychange",
-                    on_change.as_ref().unchecked_ref(),
-                )
-                .is_ok();
-            if added {
-                let listener = SendWrapper::new((document, on_change));
-                on_cleanup(move || {
-                    let (document, on_change) = &*listener;
-                    let _ = document.remove_event_listener_with_callback(
-                        "visibilitychange",
-                        on_change.as_ref().unchecked_ref(),
-                    );
-                });
-            }
-        }
-        hidden.into()
+            store.automatic.try_set_value(true);
+            store.refetch_now();
+        })
     }
 }
 
 pub fn use_disputes_store() -> DisputesStore {
     expect_context::<DisputesStore>()
-}
-
-fn document_hidden() -> bool {
-    web_sys::window()
-        .and_then(|w| w.document())
-        .is_some_and(|d| d.visibility_state() == web_sys::VisibilityState::Hidden)
 }
 
 // ---- Reason drafts (sessionStorage, one per company and order) ----

@@ -13,6 +13,7 @@ mod forms;
 mod nav;
 mod pages;
 mod panic_screen;
+mod refresh;
 mod seen_marks;
 mod session;
 mod shell;

@@ -166,13 +166,19 @@ test.describe('live rate', () => {
       await page.clock.runFor(15_000);
       await expect.poll(() => calls).toBe(i + 1);
     }
-    // Hidden: no requests at all.
-    await page.evaluate(() => Object.defineProperty(document, 'hidden', { configurable: true, get: () => true }));
+    // Hidden: no requests at all. (The browser fires visibilitychange; the poller listens.)
+    await page.evaluate(() => {
+      Object.defineProperty(document, 'hidden', { configurable: true, get: () => true });
+      document.dispatchEvent(new Event('visibilitychange'));
+    });
     await page.clock.runFor(60_000);
     await page.waitForTimeout(300);
     expect(calls).toBe(3);
-    // Visible again after a long while: asked at once (within the 1 s tick), not 15 s later.
-    await page.evaluate(() => Object.defineProperty(document, 'hidden', { configurable: true, get: () => false }));
+    // Visible again after a long while: asked at once, not 15 s later.
+    await page.evaluate(() => {
+      Object.defineProperty(document, 'hidden', { configurable: true, get: () => false });
+      document.dispatchEvent(new Event('visibilitychange'));
+    });
     await page.clock.runFor(1_100);
     await expect.poll(() => calls).toBe(4);
   });

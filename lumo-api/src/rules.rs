@@ -7,6 +7,7 @@ pub mod nspk;
 pub mod orders;
 pub mod quotes;
 pub mod rates;
+pub mod refresh;
 pub mod retry;
 pub mod timeline;
 pub mod tron;

@@ -1,7 +1,9 @@
 //! The live USDT/RUB rate in the top bar (GET /rates/current): the effective rate the next quote
-//! uses, and its age. Asked every 15 s while the tab is visible (at once when it becomes visible
-//! again after that long). Optional: a failure shows "rate unavailable" or keeps the last value
-//! marked stale, never an error page. A 401 goes through the same client as every other
+//! uses, and its age. Asked every 15 s while the tab is visible and the browser online, by the
+//! same driver as the open disputes (`crate::refresh`): backing off while it fails (15 s, 30 s,
+//! 60 s, … up to 5 min, jittered), never before a Retry-After, at once when the tab becomes
+//! visible again after that long or the browser comes back online. Optional: a failure shows
+//! "rate unavailable" or keeps the last value marked stale, never an error page. A 401 goes through the same client as every other
 //! request (the session ends once, the shell sends the user to sign in).
 
 use std::time::Duration;
@@ -11,11 +13,13 @@ use leptos::prelude::*;
 use leptos::task::spawn_local;
 use lumo_api::models::Rate;
 use lumo_api::rules::money::format_rate;
-use lumo_api::rules::rates::{age_label, is_stale, rate_age_seconds, refresh_due};
+use lumo_api::rules::rates::{age_label, is_stale, rate_age_seconds, RATE_REFRESH_SECONDS};
+use lumo_api::rules::refresh::RefreshPolicy;
 use lumo_api::ApiError;
 use send_wrapper::SendWrapper;
 
 use crate::client::{use_client, Cancel};
+use crate::refresh::{self, Schedule};
 
 #[derive(Clone, PartialEq)]
 struct Shown {
@@ -31,19 +35,13 @@ enum Failure {
     Failed,
 }
 
-fn tab_visible() -> bool {
-    web_sys::window()
-        .and_then(|w| w.document())
-        .map(|d| !d.hidden())
-        .unwrap_or(true)
-}
-
 #[component]
 pub fn RateTicker() -> impl IntoView {
     let client = use_client();
     let shown = RwSignal::new(None::<Shown>);
     let failure = RwSignal::new(None::<Failure>);
-    let last_attempt = RwSignal::new(None::<DateTime<Utc>>);
+    // The first load is due at once; `poll` sends it when the tab is visible.
+    let schedule = Schedule::due_now(RefreshPolicy::every_seconds(RATE_REFRESH_SECONDS));
     let in_flight = RwSignal::new(false);
     let now = RwSignal::new(Utc::now());
     let cancel = Cancel::new();
@@ -53,7 +51,7 @@ pub fn RateTicker() -> impl IntoView {
     }
 
     let fetch = move || {
-        // try_*: the interval can fire once more after sign-out disposed these signals.
+        // try_*: a timer can fire once more after sign-out disposed these signals.
         let Some(busy) = in_flight.try_get_untracked() else {
             return;
         };
@@ -61,16 +59,26 @@ pub fn RateTicker() -> impl IntoView {
             return;
         }
         in_flight.try_set(true);
-        last_attempt.try_set(Some(Utc::now()));
+        // The first load keeps the client's quick retries; later ones are sent once, the
+        // schedule's backoff being their retry.
+        let first = schedule.loads_started() == 0;
+        schedule.started();
         let cancel = cancel.clone();
         spawn_local(async move {
-            let result = client
-                .send_cancellable(&lumo_api::requests::get_current_rate(), Some(&cancel))
-                .await;
+            let request = lumo_api::requests::get_current_rate();
+            let result = if first {
+                client.send_cancellable(&request, Some(&cancel)).await
+            } else {
+                client.send_once(&request).await
+            };
             if cancel.is_cancelled() {
                 return;
             }
             in_flight.try_set(false);
+            match &result {
+                Ok(_) => schedule.succeeded(),
+                Err(error) => schedule.failed(error),
+            }
             match result {
                 Ok(rate) => {
                     shown.try_set(Some(Shown {
@@ -91,19 +99,16 @@ pub fn RateTicker() -> impl IntoView {
         });
     };
 
-    let fetch_now = fetch.clone();
-    let tick = move || {
-        let at = Utc::now();
-        now.try_set(at);
-        let Some(last) = last_attempt.try_get_untracked() else {
-            return;
-        };
-        if tab_visible() && refresh_due(last, at) {
-            fetch();
-        }
-    };
-    fetch_now();
-    if let Ok(handle) = set_interval_with_handle(tick, Duration::from_secs(1)) {
+    // 404/405 stops it for good.
+    let active = Signal::derive(move || failure.get() != Some(Failure::Unsupported));
+    refresh::poll(schedule, active, fetch);
+    // The shown age only (no request): one second per second.
+    if let Ok(handle) = set_interval_with_handle(
+        move || {
+            now.try_set(Utc::now());
+        },
+        Duration::from_secs(1),
+    ) {
         on_cleanup(move || handle.clear());
     }
 
