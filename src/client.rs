@@ -1,7 +1,8 @@
 //! The one place that performs HTTP against the API.
 //!
 //! - [`Client::send`]: run a `lumo_api` request with the session's environment and key, retrying
-//!   safe requests on transient failures, and ending the session on a 401.
+//!   safe requests on transient failures; a 401 ends the session only if the refused key is still
+//!   the company's (stored) key, else a safe request goes again with the new one.
 //! - [`send_to`]: the same for an explicit target (sign-in checks a key before it is stored).
 //! - [`api_resource`]: reactive loading for pages, aborted when superseded or unmounted, served
 //!   from a 30-second response cache and sharing requests already in flight (`resource.rs`).
@@ -13,7 +14,7 @@ use std::future::Future;
 use std::pin::Pin;
 
 use lumo_api::errors::error_from_response_at;
-use lumo_api::requests::Method;
+use lumo_api::requests::{regenerate_api_key, Method};
 use lumo_api::{ApiError, ApiRequest};
 use serde::de::DeserializeOwned;
 
@@ -110,28 +111,71 @@ impl Client {
         let Some(session) = self.session.get_untracked() else {
             return Err(ApiError::Unauthorized { message: None });
         };
+        let scope = session.scope();
         let target = Target {
             base_url: session.environment.api_base_url,
             api_key: Some(session.api_key),
         };
-        Ok(Wire::new(request, &target))
+        let mut wire = Wire::new(request, &target);
+        wire.scope = Some(scope);
+        wire.rotates_key = request.operation == regenerate_api_key().operation;
+        Ok(wire)
     }
 
-    /// Send `wire` (retrying where safe) and end the session on a 401 to a request that carried
-    /// the current key. Boxed, so callers of every answer type share this one copy.
+    /// Send `wire` (retrying where safe). A 401 goes to the session ([`SessionCtx::refused`]):
+    /// it ends the session only if the refused key is still this tab's and the stored one; if
+    /// the key changed meanwhile (here or in another tab), a request safe to repeat goes again,
+    /// once, with the new key. Boxed, so callers of every answer type share this one copy.
     fn send_wire<'a>(
         &'a self,
         wire: &'a Wire,
         cancel: Option<&'a Cancel>,
     ) -> Pin<Box<dyn Future<Output = Result<Answer, ApiError>> + 'a>> {
         Box::pin(async move {
-            let result = execute(wire, self.timeout_ms, cancel).await;
-            if let (Err(ApiError::Unauthorized { .. }), Some(key)) = (&result, &wire.api_key) {
-                // The key was rotated or revoked elsewhere: the shell sends the user to sign in.
-                self.session.expire(key);
+            let result = self.send_and_judge(wire, cancel).await;
+            let Err(ApiError::Unauthorized { .. }) = &result else {
+                return result;
+            };
+            let Some(key) = self.key_after_refusal(wire).await else {
+                return result;
+            };
+            // A refused request was not carried out, but one not safe to repeat is never sent
+            // twice on its own: the browser may have resent it after the server had done it.
+            let cancelled = cancel.is_some_and(Cancel::is_cancelled);
+            if !wire.retry_safe || cancelled || wire.api_key.as_deref() == Some(key.as_str()) {
+                return result;
+            }
+            let again = wire.with_key(key);
+            let result = self.send_and_judge(&again, cancel).await;
+            if let Err(ApiError::Unauthorized { .. }) = &result {
+                // Refused again: judged like any other 401, not sent a third time.
+                self.key_after_refusal(&again).await;
             }
             result
         })
+    }
+
+    /// One [`execute`], telling the session while it may rotate the key.
+    async fn send_and_judge(
+        &self,
+        wire: &Wire,
+        cancel: Option<&Cancel>,
+    ) -> Result<Answer, ApiError> {
+        if !wire.rotates_key {
+            return execute(wire, self.timeout_ms, cancel).await;
+        }
+        self.session.key_change_started();
+        let result = execute(wire, self.timeout_ms, cancel).await;
+        self.session.key_change_finished(result.is_ok());
+        result
+    }
+
+    /// The 401 rule for `wire`'s key; the key to send again with, if the company's key changed.
+    async fn key_after_refusal(&self, wire: &Wire) -> Option<String> {
+        let (Some(scope), Some(key)) = (&wire.scope, &wire.api_key) else {
+            return None;
+        };
+        self.session.refused(scope, key).await
     }
 }
 
@@ -164,6 +208,12 @@ pub struct Wire {
     /// The key sent, when the operation is authenticated.
     api_key: Option<String>,
     cache_key: CacheKey,
+    /// The signed-in company it was sent for ([`Session::scope`]), when sent for the session.
+    ///
+    /// [`Session::scope`]: crate::session::Session::scope
+    scope: Option<String>,
+    /// It rotates the company's key (regenerate): a 401 to the old key meanwhile waits for it.
+    rotates_key: bool,
 }
 
 impl Wire {
@@ -186,6 +236,31 @@ impl Wire {
             body: request.body.clone(),
             retry_safe: request.is_retry_safe(),
             api_key,
+            scope: None,
+            rotates_key: false,
+        }
+    }
+
+    /// The same request with another key of the same company (after the key changed while it
+    /// was on its way). Keeps the cache key it was asked under: its answer is shared and kept
+    /// under that.
+    fn with_key(&self, api_key: String) -> Wire {
+        let mut headers = self.headers.clone();
+        for (name, value) in &mut headers {
+            if *name == "X-API-Key" {
+                *value = api_key.trim().to_string();
+            }
+        }
+        Wire {
+            method: self.method,
+            url: self.url.clone(),
+            headers,
+            body: self.body.clone(),
+            retry_safe: self.retry_safe,
+            api_key: Some(api_key),
+            cache_key: self.cache_key.clone(),
+            scope: self.scope.clone(),
+            rotates_key: self.rotates_key,
         }
     }
 

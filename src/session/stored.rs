@@ -10,6 +10,26 @@ use crate::config::Environment;
 /// Key under which the session is stored in sessionStorage or localStorage.
 pub const STORAGE_KEY: &str = "lumo.session";
 
+/// Why the last session ended.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum EndReason {
+    /// The user pressed "Sign out" (in this tab or another).
+    SignedOut,
+    /// The API answered 401 to the key this session holds: it was rotated or revoked elsewhere.
+    Expired,
+}
+
+/// FNV-1a of the (trimmed) API key: tells keys apart without keeping or printing one. Used by the
+/// response cache and by the cross-tab rules ([`super::sync`]); never stored, never shown.
+pub fn key_fingerprint(api_key: &str) -> u64 {
+    api_key
+        .trim()
+        .bytes()
+        .fold(0xcbf2_9ce4_8422_2325, |hash, byte| {
+            (hash ^ u64::from(byte)).wrapping_mul(0x0000_0100_0000_01b3)
+        })
+}
+
 /// Everything the portal needs to call the API for one company.
 #[derive(Clone, PartialEq, Eq, Serialize, Deserialize)]
 #[serde(rename_all = "camelCase")]
@@ -51,6 +71,11 @@ impl Session {
         } else {
             StorageArea::Session
         }
+    }
+
+    /// [`key_fingerprint`] of this session's key.
+    pub fn fingerprint(&self) -> u64 {
+        key_fingerprint(&self.api_key)
     }
 
     pub fn to_json(&self) -> String {
@@ -141,6 +166,20 @@ mod tests {
             "a rotated key is the same company"
         );
         assert!(!a.scope().contains("lb2b_"));
+    }
+
+    #[test]
+    fn fingerprints_tell_keys_apart_and_ignore_surrounding_space() {
+        let key = "lb2b_0123456789abcdef0123456789abcdef";
+        assert_eq!(key_fingerprint(key), key_fingerprint(&format!(" {key}\n")));
+        assert_ne!(
+            key_fingerprint(key),
+            key_fingerprint("lb2b_0123456789abcdef0123456789abcdee")
+        );
+        assert_eq!(sample(true).fingerprint(), key_fingerprint(key));
+        // The FNV-1a offset basis and prime: the value is stable across builds and versions.
+        assert_eq!(key_fingerprint(""), 0xcbf2_9ce4_8422_2325);
+        assert_eq!(key_fingerprint("a"), 0xaf63_dc4c_8601_ec8c);
     }
 
     #[test]
