@@ -9,8 +9,9 @@
 //
 // Environment: BENCH_RUNS (cold-start runs, default 15), BENCH_NAV_RUNS (navigation laps,
 // default 7), CHROMIUM_PATH, SANDBOX_BIN, DIST_DIR, BENCH_PORT (first port tried, default 19787),
-// BENCH_OUT (default bench/RESULTS.md), BENCH_ONLY (a comma list of cold,nav,scale,disputes: run
-// only those, print the table and write no file unless BENCH_OUT is set; for working on one figure).
+// BENCH_OUT (default bench/RESULTS.md), BENCH_ONLY (a comma list of cold,nav,scale,disputes,insights:
+// run only those, print the table and write no file unless BENCH_OUT is set; for working on one
+// figure), BENCH_INSIGHTS_RUNS (dispute insights runs, default 7).
 
 import { chromium } from '@playwright/test';
 import { spawn } from 'node:child_process';
@@ -27,6 +28,10 @@ const SANDBOX_BIN = process.env.SANDBOX_BIN || path.join(ROOT, 'target/debug/lum
 const CHROMIUM = process.env.CHROMIUM_PATH || '/usr/bin/chromium';
 const RUNS = Number(process.env.BENCH_RUNS || 15);
 const NAV_RUNS = Number(process.env.BENCH_NAV_RUNS || 7);
+const INSIGHTS_RUNS = Number(process.env.BENCH_INSIGHTS_RUNS || 7);
+// The insights scenario: about this many orders and disputes, all within its 365-day period.
+const INSIGHTS_ORDERS = 10_000;
+const INSIGHTS_DISPUTES = 500;
 const WARMUP = 2;
 const SCALE_ROWS = [20, 50, 100, 200, 1000];
 const ONLY = process.env.BENCH_ONLY ? new Set(process.env.BENCH_ONLY.split(',').map((s) => s.trim())) : null;
@@ -45,6 +50,8 @@ const SEL = {
   disputesLoaded: '[data-testid="dispute-card"], [data-testid="disputes-empty"]',
   navDisputes: 'a[href="/disputes"]',
   navOrders: 'a[href="/orders"]',
+  insightsFigures: '[data-testid="stat-opened"]',
+  insightsComplete: '[data-testid="insights-page"][data-complete="true"]',
 };
 
 // ---------------------------------------------------------------- helpers
@@ -355,6 +362,40 @@ async function disputesScale(browser, env, runs) {
   return { render: stats(values), cards, total };
 }
 
+/**
+ * Dispute insights over 365 days in a fresh context per run: navigation start -> the dispute
+ * figures painted, and -> the whole page ready (the dispute rate filled in, which pages through
+ * every order of the period at the contract's 100 a page, and the refunds summed).
+ */
+async function insights(browser, env, runs) {
+  const figures = [];
+  const complete = [];
+  let requests = null;
+  for (let i = 0; i < WARMUP + runs; i++) {
+    const { context, page } = await newPage(browser, { session: true, coldSelector: SEL.insightsComplete, api: env.api });
+    const recorder = apiRecorder(page, env.api);
+    try {
+      await page.goto(`${env.portal}/disputes/insights?days=365`, { waitUntil: 'commit' });
+      const shown = page.evaluate((sel) => window.__benchWait(sel), SEL.insightsFigures);
+      const [first, done] = await Promise.all([shown, page.evaluate(() => window.__benchCold)]);
+      if (i >= WARMUP) {
+        figures.push(first.paint);
+        complete.push(done.paint);
+      }
+      if (i === WARMUP) {
+        await settle(page);
+        const taken = await recorder.take();
+        const rate = await page.locator('[data-testid="stat-rate"] [data-testid="stat-value"]').textContent();
+        requests = { ...taken, rate: (rate || '').trim() };
+      }
+    } finally {
+      await context.close();
+    }
+  }
+  const state = await (await fetch(`${env.api}/_sandbox/state`)).json();
+  return { figures: stats(figures), complete: stats(complete), requests, orders: state.orders, disputes: state.disputes };
+}
+
 // ---------------------------------------------------------------- main
 
 async function main() {
@@ -424,6 +465,16 @@ async function main() {
       results.disputes = await disputesScale(browser, env, 5);
       await control('reset');
     }
+    if (want('insights')) {
+      log(`dispute insights: ${int(INSIGHTS_ORDERS)} orders, ${INSIGHTS_DISPUTES} disputes, 365 days`);
+      const state = await (await fetch(`${env.api}/_sandbox/state`)).json();
+      await control('seed', {
+        orders: Math.max(0, INSIGHTS_ORDERS - state.orders),
+        disputes: Math.max(0, INSIGHTS_DISPUTES - state.disputes),
+      });
+      results.insights = await insights(browser, env, INSIGHTS_RUNS);
+      await control('reset');
+    }
 
     const report = render(results);
     process.stdout.write(report);
@@ -448,7 +499,7 @@ function machine() {
     + `load average ${load} (1/5/15 min) at the end, ${os.type()} ${os.release()}`;
 }
 
-function render({ sizes, signIn, firstRow, signIn4, firstRow4, nav, scale, disputes }) {
+function render({ sizes, signIn, firstRow, signIn4, firstRow4, nav, scale, disputes, insights }) {
   const rows = [];
   const row = (metric, median, spread, target, note) => rows.push(`| ${metric} | ${median} | ${spread} | ${target} | ${note} |`);
   const timing = (metric, s, target, note = '') => row(metric, s ? ms(s.median) : 'n/a',
@@ -487,6 +538,17 @@ function render({ sizes, signIn, firstRow, signIn4, firstRow4, nav, scale, dispu
     timing(`${rowsLabel}: all rows`, s.render, '', `API answer (responseEnd) -> all ${int(s.rows)} rows painted${beyond}`);
   }
   if (disputes) timing(`scale: disputes page, ${disputes.total} disputes`, disputes.render, '', `API answer -> first card painted; ${disputes.cards} cards rendered`);
+  if (insights) {
+    const r = insights.requests;
+    const pages = r ? r.urls.filter((u) => u.startsWith('GET /orders?')).length : 0;
+    const lookups = r ? r.urls.filter((u) => /^GET \/orders\/[^?]+$/.test(u)).length : 0;
+    const what = `${int(insights.orders)} orders, ${int(insights.disputes)} disputes`;
+    timing(`insights (365 days, ${what}): navigation -> dispute figures painted`, insights.figures, '',
+      'stored session; config.json + GET /disputes; fresh context per run');
+    timing(`**insights (365 days, ${what}): navigation -> whole page ready**`, insights.complete, '< 1.5 s',
+      r ? `rate "${r.rate}" filled in and refunds summed: ${r.count} API requests (${pages} GET /orders pages of 100, ${lookups} GET /orders/{id}, `
+        + `${r.preflights} preflights, ${kb(r.bytes)})${r.duplicates.length ? `; DUPLICATES: ${r.duplicates.join(', ')}` : ''}` : '');
+  }
 
   const labels = Object.keys(nav?.requests ?? {});
   let duplicatesTotal = 0;
@@ -509,7 +571,7 @@ function render({ sizes, signIn, firstRow, signIn4, firstRow4, nav, scale, dispu
     '# Performance benchmark (`make bench`)',
     '',
     `Date: ${date}. Machine: ${machine()}. Chromium: ${CHROMIUM} (headless). Build: ${path.relative(ROOT, DIST) || DIST}/ (release).`,
-    `Method: ${WARMUP} warm-up runs per scenario, then ${RUNS} runs (cold start), ${NAV_RUNS} laps (navigation), 7 (orders scale), 5 (disputes scale);`
+    `Method: ${WARMUP} warm-up runs per scenario, then ${RUNS} runs (cold start), ${NAV_RUNS} laps (navigation), 7 (orders scale), 5 (disputes scale), ${INSIGHTS_RUNS} (insights);`
       + ' a fresh browser context per run (cold HTTP cache). Times from navigation start or from the click (event timestamp) to the next animation'
       + ' frame after the element is in the DOM and visible. API and portal: lumo-sandbox on loopback (no network latency, no compression: bytes'
       + ' below are computed from the files).',

@@ -319,6 +319,25 @@ test.describe('dispute insights', () => {
     await expect(page.getByTestId('rate-progress')).toHaveCount(0);
   });
 
+  test('choosing another period while the orders are being counted starts over for that period', async ({ signedIn: page, sandbox }) => {
+    await sandbox.fault({ method: 'GET', path: '/orders', fault: 'latency:1500' });
+    const offsets: string[] = [];
+    page.on('request', (request) => {
+      const url = new URL(request.url());
+      if (url.origin === sandbox.api && url.pathname === '/orders') offsets.push(url.searchParams.get('offset') ?? '');
+    });
+    await page.goto('/disputes/insights?days=365');
+    await expect(page.getByTestId('rate-progress')).toBeVisible();
+    await expect.poll(() => offsets.length).toBeGreaterThan(0);
+    await page.getByLabel('Period').selectOption('30');
+    await expect(page).toHaveURL(/\?days=30$/);
+    await sandbox.clearFaults();
+    await compare(page, sandbox, 30);
+    // The 365-day count was abandoned: 240 orders are three pages, and it never got past
+    // the first two (the 30-day count needs one page, at offset 0).
+    expect(offsets.filter((o) => o === '200')).toEqual([]);
+  });
+
   test('an API that repeats a page of orders: the rate cannot be computed, and the page says why', async ({ signedIn: page, sandbox }) => {
     // Every GET /orders page answered with the first one (an API ignoring offset).
     await page.route((url) => url.origin === sandbox.api && url.pathname === '/orders', async (route) => {

@@ -17,7 +17,7 @@ pub mod chart;
 mod orders_scan;
 mod period;
 
-pub use orders_scan::{OrdersScan, ScanStep, SCAN_PAGE_SIZE};
+pub use orders_scan::{OrdersScan, ScanStep, MAX_IN_FLIGHT, SCAN_PAGE_SIZE};
 pub use period::{Period, PERIODS};
 
 /// How a dispute ended, or that it has not.
@@ -308,12 +308,16 @@ pub fn orders_to_look_up(
     period: Period,
     now: DateTime<Utc>,
 ) -> Vec<String> {
-    let ids: BTreeSet<&str> = disputes
+    // Sorted and deduplicated in place: a BTreeSet's `collect` brings a second sort into the
+    // wasm.
+    let mut ids: Vec<&str> = disputes
         .iter()
         .filter(|d| period.contains(d.created_at, now))
         .filter(|d| outcome_of(d).0 == Outcome::Refund && !known.contains_key(&d.order_id))
         .map(|d| d.order_id.as_str())
         .collect();
+    ids.sort_unstable();
+    ids.dedup();
     ids.into_iter().map(str::to_string).collect()
 }
 

@@ -462,3 +462,54 @@ fn counts_are_grouped_by_three_with_no_break_spaces() {
     assert_eq!(format_count(10_240), "10\u{a0}240");
     assert_eq!(format_count(1_234_567), "1\u{a0}234\u{a0}567");
 }
+
+#[test]
+fn the_orders_scan_asks_for_more_pages_at_once_as_full_pages_of_the_period_come_back() {
+    let mut scan = OrdersScan::new(period(90), now());
+    assert_eq!(
+        scan.window(),
+        1,
+        "one page first: a short period may be all of it"
+    );
+    let offsets = |scan: &OrdersScan, n: usize| -> Vec<Option<u32>> {
+        (0..n)
+            .map(|i| scan.query_ahead(i).map(|q| q.page.offset))
+            .collect()
+    };
+    assert_eq!(offsets(&scan, 2), vec![Some(0), Some(100)]);
+    let full = |tag: &str| -> Vec<Order> {
+        (0..100)
+            .map(|i| order(&format!("{tag}{i}"), 1, "success"))
+            .collect()
+    };
+    let mut windows = Vec::new();
+    for tag in ["a", "b", "c", "d"] {
+        assert_eq!(scan.add_page(&full(tag)), ScanStep::More);
+        windows.push(scan.window());
+    }
+    assert_eq!(windows, vec![2, 4, MAX_IN_FLIGHT, MAX_IN_FLIGHT]);
+    assert_eq!(MAX_IN_FLIGHT, 4);
+    // Ahead of the next page (offset 400): 500, 600.
+    assert_eq!(offsets(&scan, 3), vec![Some(400), Some(500), Some(600)]);
+    assert_eq!(scan.add_page(&[]), ScanStep::Done);
+    assert_eq!(scan.window(), 0);
+    assert_eq!(scan.query_ahead(1), None);
+    // Far past the last offset there is no query, and no overflow.
+    let scan = OrdersScan::new(period(30), now());
+    assert_eq!(scan.query_ahead(usize::MAX), None);
+    assert_eq!(scan.query_ahead(50_000_000), None);
+}
+
+#[test]
+fn orders_to_look_up_are_sorted_and_listed_once() {
+    let disputes = vec![
+        dispute("d1", "b", 1, "resolved", Some("refund")),
+        dispute("d2", "a", 2, "resolved", Some("refund")),
+        dispute("d3", "b", 3, "resolved", Some("refund")),
+        dispute("d4", "c", 4, "resolved", Some("confirm")),
+    ];
+    assert_eq!(
+        orders_to_look_up(&disputes, &HashMap::new(), period(30), now()),
+        vec!["a".to_string(), "b".to_string()]
+    );
+}

@@ -12,6 +12,8 @@ mod charts;
 mod orders;
 mod summary;
 
+use std::sync::Arc;
+
 use chrono::{DateTime, Utc};
 use leptos::prelude::*;
 use leptos_router::hooks::use_navigate;
@@ -55,10 +57,18 @@ fn utc_text(at: DateTime<Utc>) -> String {
     format!("{} UTC", date_time_text(at.naive_utc(), false))
 }
 
+/// What the page shows: the insights, and whether their refunds are complete (every full
+/// refund's order amount known; until then "Refunded" waits).
+#[derive(Clone, PartialEq)]
+struct Figures {
+    insights: Insights,
+    refunds_known: bool,
+}
+
 #[component]
 pub fn DisputesInsightsPage() -> impl IntoView {
     let url = use_url_view(read_period);
-    let period = Memo::new(move |_| url.with(|(period, _)| *period));
+    let period = move || url.with(|(period, _)| *period);
     let ignored = Signal::derive(move || url.with(|(_, ignored)| ignored.clone()));
     let navigate = use_navigate();
     let on_period = move |ev| {
@@ -82,32 +92,44 @@ pub fn DisputesInsightsPage() -> impl IntoView {
     if already_loaded && store.is_stale() {
         store.refetch();
     }
-    // The browser's part of the clock is taken once: a refresh that brings the same list keeps
-    // the figures (and the orders count) as they are.
+    // The clock: the newest date the API has shown, or the browser's time when the page opened
+    // (taken once, so a refresh that brings the same list keeps the figures and the count).
     let opened_at = Utc::now();
-    let now = Memo::new(move |_| store.with_latest(|list| list.map(|l| clock_from(l, opened_at))));
-    let key = Memo::new(move |_| now.get().map(|now| (period.get(), now)));
-    let orders = Orders::load(key, store);
-    let refund_amounts = Memo::new(move |_| orders.refund_amounts());
-    let insights = Memo::new(move |_| {
-        let (period, now) = key.get()?;
-        let amounts = refund_amounts.get().unwrap_or_default();
-        store.with_latest(|list| list.map(|list| compute(list, &amounts, period, now)))
+    let key = Memo::new(move |_| {
+        store.with_latest(|list| list.map(|list| (period(), clock_from(list, opened_at))))
     });
-    let refunds_known = Signal::derive(move || refund_amounts.with(Option::is_some));
+    let orders = Orders::load(key, store);
+    let figures = Memo::new(move |_| {
+        let (period, now) = key.get()?;
+        let amounts = orders.refund_amounts();
+        let refunds_known = amounts.is_some();
+        let amounts = amounts.unwrap_or_default();
+        store.with_latest(|list| {
+            list.map(|list| {
+                Arc::new(Figures {
+                    insights: compute(list, &amounts, period, now),
+                    refunds_known,
+                })
+            })
+        })
+    });
     // Everything is in: the bench and the tests wait for this.
     let complete = move || {
-        let rate_final = !matches!(orders.scan_state(), None | Some(ScanState::Counting(_)));
-        let refunds_final = refunds_known.get()
-            || orders.lookup_error().is_some()
-            || matches!(orders.scan_state(), Some(ScanState::Failed(_)));
-        (insights.with(Option::is_some) && rate_final && refunds_final).to_string()
+        let final_state = match orders.scan_state() {
+            None | Some(ScanState::Counting(_)) => false,
+            Some(ScanState::Failed(_)) => true,
+            Some(ScanState::Done(_)) => {
+                orders.error().is_some()
+                    || figures.with(|f| f.as_ref().is_some_and(|f| f.refunds_known))
+            }
+        };
+        final_state.to_string()
     };
 
     let options = PERIODS
         .iter()
         .map(|&days| {
-            let selected = move || period.with(|p| p.days() == days);
+            let selected = move || period().days() == days;
             view! { <option value=days.to_string() selected=selected>{format!("Last {days} days")}</option> }
         })
         .collect_view();
@@ -123,24 +145,31 @@ pub fn DisputesInsightsPage() -> impl IntoView {
         })
     };
 
-    let body = move || {
-        let loaded = store.with_latest(|list| list.is_some());
-        match (loaded, store.error()) {
-            (false, Some(error)) => {
-                let retry = Callback::new(move |()| store.refetch());
-                view! { <ErrorPanel error retry title="Disputes could not be loaded"/> }.into_any()
+    let loaded = Memo::new(move |_| store.with_latest(|list| list.is_some()));
+    let body = move || match (loaded.get(), store.error()) {
+        (false, Some(error)) => {
+            let retry = Callback::new(move |()| store.refetch());
+            view! { <ErrorPanel error retry title="Disputes could not be loaded"/> }.into_any()
+        }
+        (false, None) => view! { <Loading label="Loading disputes…"/> }.into_any(),
+        (true, error) => {
+            let stale = error.map(|error| {
+                view! {
+                    <p class="alert alert-warning" role="status">
+                        {format!("The disputes could not be refreshed. {error} Showing the last list loaded.")}
+                    </p>
+                }
+            });
+            let shown = Signal::derive(move || figures.get().unwrap_or_else(no_figures));
+            view! {
+                {stale}
+                <Summary figures=shown orders/>
+                <section class="card card--flush insights-outcomes-card">
+                    <OutcomeTable figures=shown/>
+                </section>
+                <Charts figures=shown/>
             }
-            (false, None) => view! { <Loading label="Loading disputes…"/> }.into_any(),
-            (true, error) => {
-                let stale = error.map(|error| {
-                    view! {
-                        <p class="alert alert-warning" role="status">
-                            {format!("The disputes could not be refreshed. {error} Showing the last list loaded.")}
-                        </p>
-                    }
-                });
-                view! { {stale} <Figures insights orders refunds_known/> }.into_any()
-            }
+            .into_any()
         }
     };
 
@@ -148,7 +177,7 @@ pub fn DisputesInsightsPage() -> impl IntoView {
         <div
             class="insights-page"
             data-testid="insights-page"
-            data-period=move || period.with(|p| p.days().to_string())
+            data-period=move || period().days().to_string()
             data-complete=complete
         >
             <PageHeader
@@ -164,7 +193,7 @@ pub fn DisputesInsightsPage() -> impl IntoView {
                         id="insights-period"
                         class="input"
                         on:change=on_period
-                        prop:value=move || period.with(|p| p.days().to_string())
+                        prop:value=move || period().days().to_string()
                     >
                         {options}
                     </select>
@@ -179,39 +208,15 @@ pub fn DisputesInsightsPage() -> impl IntoView {
     }
 }
 
-/// Everything below the toolbar, once the disputes are there.
-#[component]
-fn Figures(
-    insights: Memo<Option<Insights>>,
-    orders: Orders,
-    refunds_known: Signal<bool>,
-) -> impl IntoView {
-    let loaded = Memo::new(move |_| insights.with(Option::is_some));
-    move || {
-        loaded.get().then(|| {
-            let current = Memo::new(move |previous: Option<&Insights>| {
-                insights
-                    .get()
-                    .or_else(|| previous.cloned())
-                    .unwrap_or_else(empty_insights)
-            });
-            view! {
-                <Summary insights=current orders/>
-                <section class="card card--flush insights-outcomes-card">
-                    <OutcomeTable insights=current/>
-                </section>
-                <Charts insights=current refunds_known/>
-            }
-        })
-    }
-}
-
-/// Never shown: `Figures` renders only with insights; a memo needs a value to start from.
-fn empty_insights() -> Insights {
-    compute(
-        &[],
-        &Default::default(),
-        Period::default(),
-        DateTime::<Utc>::MIN_UTC,
-    )
+/// Only before the first list (never shown: the figures render once it is there).
+fn no_figures() -> Arc<Figures> {
+    Arc::new(Figures {
+        insights: compute(
+            &[],
+            &Default::default(),
+            Period::default(),
+            DateTime::<Utc>::MIN_UTC,
+        ),
+        refunds_known: false,
+    })
 }

@@ -16,6 +16,9 @@ use super::{is_completed, Period};
 /// Orders asked for per page: the contract's maximum.
 pub const SCAN_PAGE_SIZE: u32 = MAX_LIMIT;
 
+/// Pages asked for at once, at most (see [`OrdersScan::window`]).
+pub const MAX_IN_FLIGHT: usize = 4;
+
 /// What a page tells the scan.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum ScanStep {
@@ -32,6 +35,8 @@ pub struct OrdersScan {
     period: Period,
     now: DateTime<Utc>,
     offset: u32,
+    /// Full pages of the period read so far.
+    pages: u32,
     scanned: usize,
     completed: usize,
     seen: HashSet<String>,
@@ -45,6 +50,7 @@ impl OrdersScan {
             period,
             now,
             offset: 0,
+            pages: 0,
             scanned: 0,
             completed: 0,
             seen: HashSet::new(),
@@ -55,14 +61,39 @@ impl OrdersScan {
 
     /// The next page to ask for; `None` once done.
     pub fn next_query(&self) -> Option<OrdersQuery> {
+        self.query_ahead(0)
+    }
+
+    /// The query `ahead` pages after [`OrdersScan::next_query`]'s (0: that one), to ask for
+    /// pages before the previous ones are back; `None` once done or past the last offset.
+    /// Pages must still be given to [`OrdersScan::add_page`] in order.
+    pub fn query_ahead(&self, ahead: usize) -> Option<OrdersQuery> {
+        let ahead = u32::try_from(ahead).ok()?;
+        let offset = self
+            .offset
+            .checked_add(ahead.checked_mul(SCAN_PAGE_SIZE)?)?;
         (!self.done).then_some(OrdersQuery {
             page: Page {
                 limit: SCAN_PAGE_SIZE,
-                offset: self.offset,
+                offset,
             },
             status: None,
             external_order_id: None,
         })
+    }
+
+    /// How many pages to have in flight: one at first (a short period often fits in one page,
+    /// and then nothing is asked for in vain), twice as many after each full page of the
+    /// period, up to [`MAX_IN_FLIGHT`]; 0 once done. At most `window - 1` pages are asked for
+    /// beyond the last one.
+    pub fn window(&self) -> usize {
+        if self.done {
+            return 0;
+        }
+        1usize
+            .checked_shl(self.pages.min(8))
+            .unwrap_or(MAX_IN_FLIGHT)
+            .min(MAX_IN_FLIGHT)
     }
 
     pub fn add_page(&mut self, page: &[Order]) -> ScanStep {
@@ -98,6 +129,7 @@ impl OrdersScan {
             return ScanStep::RepeatedPage;
         }
         self.offset = self.offset.saturating_add(SCAN_PAGE_SIZE);
+        self.pages = self.pages.saturating_add(1);
         ScanStep::More
     }
 

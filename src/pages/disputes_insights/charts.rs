@@ -1,11 +1,14 @@
 //! The page's three charts, as points for the shared [`BarChart`].
 
+use std::sync::Arc;
+
 use leptos::prelude::*;
 use lumo_api::insights::{format_count, Insights, RESOLUTION_BUCKETS};
 use lumo_api::rules::money::format_total;
 use lumo_api::time::date_text;
 use rust_decimal::Decimal;
 
+use super::Figures;
 use crate::components::bar_chart::{BarChart, ChartPoint};
 
 fn opened_points(insights: &Insights) -> Vec<ChartPoint> {
@@ -63,21 +66,16 @@ fn resolution_points(insights: &Insights) -> Vec<ChartPoint> {
 }
 
 #[component]
-pub(super) fn Charts(
-    insights: Memo<Insights>,
-    /// The refunds can be summed (every order amount they need is known).
-    #[prop(into)]
-    refunds_known: Signal<bool>,
-) -> impl IntoView {
+pub(super) fn Charts(figures: Signal<Arc<Figures>>) -> impl IntoView {
     let opened = move || {
-        let points = insights.with(opened_points);
+        let points = figures.with(|f| opened_points(&f.insights));
         view! {
             <BarChart title="Disputes opened per week" points label_header="Week starting (UTC)"
                 value_header="Disputes opened" testid="chart-opened"/>
         }
     };
     let refunded = move || {
-        if !refunds_known.get() {
+        if !figures.with(|f| f.refunds_known) {
             return view! {
                 <figure class="bar-chart" data-testid="chart-refunded">
                     <figcaption class="bar-chart__caption">
@@ -88,7 +86,7 @@ pub(super) fn Charts(
             }
             .into_any();
         }
-        let points = insights.with(refunded_points);
+        let points = figures.with(|f| refunded_points(&f.insights));
         view! {
             <BarChart title="Refunded per week (USDT)" points label_header="Week starting (UTC)"
                 value_header="Refunded" testid="chart-refunded" tone="refund"/>
@@ -96,7 +94,7 @@ pub(super) fn Charts(
         .into_any()
     };
     let resolution = move || {
-        let points = insights.with(resolution_points);
+        let points = figures.with(|f| resolution_points(&f.insights));
         view! {
             <BarChart title="Time to resolution" points label_header="Time to resolution"
                 value_header="Disputes" testid="chart-resolution" tone="time" every_label=true/>

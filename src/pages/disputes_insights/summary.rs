@@ -1,13 +1,15 @@
 //! The summary figures and the outcome table.
 
+use std::sync::Arc;
+
 use leptos::prelude::*;
 use lumo_api::insights::{
     dispute_rate, format_count, format_duration, format_tenths, Insights, Outcome,
 };
 use lumo_api::rules::money::format_total;
-use lumo_api::ApiError;
 
 use super::orders::{Orders, ScanState};
+use super::Figures;
 
 const DASH: &str = "—";
 
@@ -58,18 +60,20 @@ fn Stat(
 }
 
 #[component]
-pub(super) fn Summary(insights: Memo<Insights>, orders: Orders) -> impl IntoView {
-    let opened = Signal::derive(move || format_count(insights.with(|i| i.opened)));
-    let open_now = Signal::derive(move || format_count(insights.with(|i| i.open_now)));
+pub(super) fn Summary(figures: Signal<Arc<Figures>>, orders: Orders) -> impl IntoView {
+    let insights = move |f: &Arc<Figures>| -> usize { f.insights.opened };
+    let opened = Signal::derive(move || format_count(figures.with(insights)));
+    let open_now = Signal::derive(move || format_count(figures.with(|f| f.insights.open_now)));
     let median = Signal::derive(move || {
-        insights.with(|i| {
-            i.median_resolution_seconds
+        figures.with(|f| {
+            f.insights
+                .median_resolution_seconds
                 .map(format_duration)
                 .unwrap_or_else(|| DASH.to_string())
         })
     });
     let median_hint = move || {
-        insights.with(|i| match i.resolved_count {
+        figures.with(|f| match f.insights.resolved_count {
             0 => "No dispute of this period has been decided yet.".to_string(),
             n => format!(
                 "From opening to decision, over {} decided (resolved or rejected).",
@@ -78,99 +82,95 @@ pub(super) fn Summary(insights: Memo<Insights>, orders: Orders) -> impl IntoView
         })
     };
 
-    let scan = Memo::new(move |_| orders.scan_state().map(RateView::from));
-    let rate = Signal::derive(move || {
-        let opened = insights.with(|i| i.opened);
-        match scan.get() {
-            Some(RateView::Done(Some(completed), _)) => dispute_rate(opened, completed)
-                .map(format_tenths)
-                .unwrap_or_else(|| DASH.to_string()),
-            _ => DASH.to_string(),
-        }
+    let rate = Signal::derive(move || match orders.scan_state() {
+        Some(ScanState::Done(scanned)) => scanned
+            .completed
+            .and_then(|completed| dispute_rate(figures.with(insights), completed))
+            .map(format_tenths)
+            .unwrap_or_else(|| DASH.to_string()),
+        _ => DASH.to_string(),
     });
     let rate_hint = move || {
-        let opened = insights.with(|i| i.opened);
-        match scan.get() {
-            None | Some(RateView::Counting(_)) => {
-                let so_far = match scan.get() {
-                    Some(RateView::Counting(n)) => n,
-                    _ => 0,
-                };
-                view! {
-                    <span class="insights-progress" data-testid="rate-progress">
-                        {format!("Counting orders… {} so far", format_count(so_far))}
-                    </span>
-                }
-                .into_any()
+        match orders.scan_state() {
+        None | Some(ScanState::Counting(_)) => {
+            let so_far = match orders.scan_state() {
+                Some(ScanState::Counting(n)) => n,
+                _ => 0,
+            };
+            view! {
+                <span class="insights-progress" data-testid="rate-progress">
+                    {format!("Counting orders… {} so far", format_count(so_far))}
+                </span>
             }
-            Some(RateView::Done(Some(0), _)) => {
-                "No completed order in this period, so there is no rate.".into_any()
-            }
-            Some(RateView::Done(Some(completed), created)) => view! {
+            .into_any()
+        }
+        Some(ScanState::Done(scanned)) => match scanned.completed {
+            Some(0) => "No completed order in this period, so there is no rate.".into_any(),
+            Some(completed) => view! {
                 <span data-testid="rate-basis">
                     {format!(
                         "{} opened / {} completed orders (success, failed or disputed; {} created in the period).",
-                        format_count(opened),
+                        format_count(figures.with(insights)),
                         format_count(completed),
-                        format_count(created),
+                        format_count(scanned.scanned),
                     )}
                 </span>
             }
             .into_any(),
-            Some(RateView::Done(None, _)) => view! {
+            None => view! {
                 <span class="insights-problem" data-testid="rate-unavailable">
                     "Can't be computed: the API returned the same page of orders twice (it seems to \
                      ignore the page offset), so the orders of the period can't be counted."
                 </span>
             }
             .into_any(),
-            Some(RateView::Failed(error)) => {
-                let retry = move |_| orders.retry_scan();
-                view! {
-                    <span class="insights-problem" data-testid="rate-unavailable">
-                        {format!("Can't be computed: the orders could not be read. {error}")}
-                    </span>
-                    " "
-                    <button type="button" class="btn btn-secondary btn-sm" on:click=retry>"Retry"</button>
-                }
-                .into_any()
-            }
+        },
+        Some(ScanState::Failed(error)) => view! {
+            <span class="insights-problem" data-testid="rate-unavailable">
+                {format!("Can't be computed: the orders could not be read. {error}")}
+            </span>
+            " "
+            <RetryButton orders/>
         }
+        .into_any(),
+    }
     };
 
-    let amounts_known = Memo::new(move |_| orders.refund_amounts().is_some());
     let refunded = Signal::derive(move || {
-        if amounts_known.get() {
-            insights.with(|i| format_total(i.refunded, "USDT"))
-        } else {
-            DASH.to_string()
-        }
+        figures.with(|f| {
+            if f.refunds_known {
+                format_total(f.insights.refunded, "USDT")
+            } else {
+                DASH.to_string()
+            }
+        })
     });
     let refunded_hint = move || {
-        if let Some(RateView::Failed(error)) = scan.get() {
+        let problem = match orders.scan_state() {
+            Some(ScanState::Failed(error)) => Some(format!(
+                "Can't be summed: the orders could not be read. {error}"
+            )),
+            Some(ScanState::Done(_)) => orders.error().map(|error| {
+                format!("Can't be summed: an order's amount could not be read. {error}")
+            }),
+            _ => None,
+        };
+        if let Some(problem) = problem {
             return view! {
-                <span class="insights-problem">
-                    {format!("Can't be summed: the orders could not be read. {error}")}
-                </span>
-            }
-            .into_any();
-        }
-        if let Some(error) = orders.lookup_error() {
-            let retry = move |_| orders.retry_lookups();
-            return view! {
-                <span class="insights-problem">
-                    {format!("Can't be summed: an order's amount could not be read. {error}")}
-                </span>
+                <span class="insights-problem">{problem}</span>
                 " "
-                <button type="button" class="btn btn-secondary btn-sm" on:click=retry>"Retry"</button>
+                <RetryButton orders/>
             }
             .into_any();
         }
-        if !amounts_known.get() {
-            return view! { <span class="insights-progress">"Reading the refunded orders' amounts…"</span> }
+        figures.with(|f| {
+            if !f.refunds_known {
+                return view! {
+                    <span class="insights-progress">"Reading the refunded orders' amounts…"</span>
+                }
                 .into_any();
-        }
-        insights.with(|i| {
+            }
+            let i = &f.insights;
             let count = row_count(i, Outcome::Refund) + row_count(i, Outcome::PartialRefund);
             let mut lines = vec![format!(
                 "{} refunded: full refunds at the order's amount, partial ones at the amount refunded.",
@@ -216,6 +216,15 @@ pub(super) fn Summary(insights: Memo<Insights>, orders: Orders) -> impl IntoView
     }
 }
 
+#[component]
+fn RetryButton(orders: Orders) -> impl IntoView {
+    view! {
+        <button type="button" class="btn btn-secondary btn-sm" on:click=move |_| orders.retry()>
+            "Retry"
+        </button>
+    }
+}
+
 fn row_count(insights: &Insights, outcome: Outcome) -> usize {
     insights
         .outcomes
@@ -224,29 +233,11 @@ fn row_count(insights: &Insights, outcome: Outcome) -> usize {
         .map_or(0, |r| r.count)
 }
 
-/// The scan's state as the rate shows it (comparable, so the memo notifies only on change).
-#[derive(Clone, PartialEq)]
-enum RateView {
-    Counting(usize),
-    /// Completed orders (`None` when the API repeated a page), and all orders of the period.
-    Done(Option<usize>, usize),
-    Failed(ApiError),
-}
-
-impl From<ScanState> for RateView {
-    fn from(state: ScanState) -> RateView {
-        match state {
-            ScanState::Counting(n) => RateView::Counting(n),
-            ScanState::Done(scanned) => RateView::Done(scanned.completed, scanned.scanned),
-            ScanState::Failed(error) => RateView::Failed(error),
-        }
-    }
-}
-
 #[component]
-pub(super) fn OutcomeTable(insights: Memo<Insights>) -> impl IntoView {
+pub(super) fn OutcomeTable(figures: Signal<Arc<Figures>>) -> impl IntoView {
     move || {
-        insights.with(|i| {
+        figures.with(|f| {
+            let i = &f.insights;
             let rows = i
                 .outcomes
                 .iter()
