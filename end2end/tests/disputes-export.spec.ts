@@ -1,6 +1,7 @@
 import fs from 'node:fs';
 import { test, expect, DEMO, type Sandbox } from '../fixtures';
 import type { Page } from '@playwright/test';
+import { parseCsv } from '../csv';
 
 /*
  * "Export CSV" on /disputes: the listed (filtered) disputes, columns as specified, exact amounts,
@@ -12,37 +13,7 @@ const COLUMNS = ['id', 'orderId', 'status', 'reason', 'resolution', 'refundAmoun
 const TYPED = 'ok;=HYPERLINK("http://x","y")';
 const ISO_UTC = /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}(\.\d+)?Z$/;
 
-/**
- * A strict RFC 4180 reader: quotes only at the start of a cell, `""` inside one; anything after
- * the closing quote up to the delimiter stays part of the cell (as Excel reads). Same as the one
- * in orders.spec.ts.
- */
-function parseCsv(text: string, delimiter: string): string[][] {
-  const rows: string[][] = [];
-  let row: string[] = [];
-  let i = 0;
-  while (i < text.length) {
-    let cell = '';
-    if (text[i] === '"') {
-      i++;
-      while (i < text.length) {
-        if (text[i] === '"' && text[i + 1] === '"') { cell += '"'; i += 2; }
-        else if (text[i] === '"') { i++; break; }
-        else cell += text[i++];
-      }
-      while (i < text.length && text[i] !== delimiter && text[i] !== '\r' && text[i] !== '\n') cell += text[i++];
-    } else {
-      while (i < text.length && text[i] !== delimiter && text[i] !== '\r' && text[i] !== '\n') cell += text[i++];
-    }
-    row.push(cell);
-    if (text[i] === delimiter) { i++; continue; }
-    if (text[i] === '\r') i++;
-    if (text[i] === '\n') i++;
-    rows.push(row);
-    row = [];
-  }
-  return rows;
-}
+
 
 function expectNoFormulaCell(text: string) {
   for (const delimiter of [',', ';']) {

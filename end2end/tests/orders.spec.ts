@@ -1,39 +1,11 @@
 import fs from 'node:fs';
 import { test, expect, DEMO, type Sandbox } from '../fixtures';
 import type { Page } from '@playwright/test';
+import { parseCsv } from '../csv';
 
 // The sandbox's affordable demo payment link (sandbox/src/demo.rs).
 const QR_FOR_EXPORT =
   'https://qr.nspk.ru/AD10006M8KH1SN4K9ABPQ5J2PAMRBCTO?type=02&bank=100000000111&sum=500000&cur=RUB&crc=1A2B';
-
-/** A strict RFC 4180 reader: quotes only at the start of a cell, `""` inside one. */
-function parseCsv(text: string, delimiter: string): string[][] {
-  const rows: string[][] = [];
-  let row: string[] = [];
-  let i = 0;
-  while (i < text.length) {
-    let cell = '';
-    if (text[i] === '"') {
-      i++;
-      while (i < text.length) {
-        if (text[i] === '"' && text[i + 1] === '"') { cell += '"'; i += 2; }
-        else if (text[i] === '"') { i++; break; }
-        else cell += text[i++];
-      }
-      // Anything after the closing quote up to the delimiter stays part of the cell.
-      while (i < text.length && text[i] !== delimiter && text[i] !== '\r' && text[i] !== '\n') cell += text[i++];
-    } else {
-      while (i < text.length && text[i] !== delimiter && text[i] !== '\r' && text[i] !== '\n') cell += text[i++];
-    }
-    row.push(cell);
-    if (text[i] === delimiter) { i++; continue; }
-    if (text[i] === '\r') i++;
-    if (text[i] === '\n') i++;
-    rows.push(row);
-    row = [];
-  }
-  return rows;
-}
 
 /** The ids of the order rows on screen, top to bottom. */
 async function rowIds(page: Page): Promise<string[]> {
