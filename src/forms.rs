@@ -1,9 +1,226 @@
-//! Form error plumbing shared by pages: client-side `FieldErrors` (from
-//! `lumo_api::rules::validation`) and the server's 400 messages, both keyed by camelCase field.
+//! The form kit every form uses: one [`Form`] holds the submit [`Action`] (pending, value and
+//! error come from it), the field errors (client-side rules from `lumo_api::rules::validation`
+//! and the server's 400 lines, both keyed by camelCase wire name), the form-wide message, focus
+//! on the first invalid field, and draft-backed values ([`draft_value`]). [`SubmitButton`] shows
+//! the pending state the same way everywhere.
+//!
+//! ```ignore
+//! const FIELDS: &[FormField] = &[FormField::new("email", "register-email")];
+//! let form = Form::new(FIELDS, move |body: &Body| { let body = body.clone(); async move { client.send(&req(&body)).await } });
+//! form.on_success(move |created| …);
+//! let submit = move |ev: SubmitEvent| { ev.prevent_default(); form.submit(body(), validate(&body())); };
+//! view! { <form on:submit=submit> <Field … error=form.field_error("email")/> <FormError message=form.form_error()/>
+//!         <SubmitButton form label="Save" pending_label="Saving…"/> </form> }
+//! ```
+
+use std::future::Future;
 
 use leptos::prelude::*;
 use lumo_api::rules::validation::{FieldErrors, FORM_FIELD};
 use lumo_api::ApiError;
+
+use crate::components::field::focus_id;
+use crate::components::loading::Spinner;
+use crate::drafts::Drafts;
+
+/// One input of a form: its wire name (as in the API's 400 lines and the client rules) and the
+/// id of its input element (focused when it is the first invalid one).
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub struct FormField {
+    pub name: &'static str,
+    pub input_id: &'static str,
+}
+
+impl FormField {
+    pub const fn new(name: &'static str, input_id: &'static str) -> FormField {
+        FormField { name, input_id }
+    }
+}
+
+/// A form's submit action with its messages. `Copy`: pass it to views and closures freely.
+pub struct Form<I: 'static, O: 'static> {
+    /// The submit: `pending()`, `value()` and `version()` are the form's state.
+    pub action: Action<I, Result<O, ApiError>>,
+    /// Field name -> message; [`FORM_FIELD`] holds lines that name no field of this form.
+    errors: RwSignal<FieldErrors>,
+    /// A failure that is not about the input (network, server, conflict), as words.
+    failure: RwSignal<Option<String>>,
+    fields: &'static [FormField],
+}
+
+impl<I: 'static, O: 'static> Clone for Form<I, O> {
+    fn clone(&self) -> Self {
+        *self
+    }
+}
+
+impl<I: 'static, O: 'static> Copy for Form<I, O> {}
+
+impl<I: 'static, O: 'static> Form<I, O> {
+    /// A form whose submit runs `run`. A 400 from the server lands on the fields (the first
+    /// invalid one gets focus); any other failure becomes the form-wide message. Pages handle
+    /// success with [`Form::on_success`] and may word particular failures themselves with
+    /// [`Form::set_failure`].
+    pub fn new<F, Fu>(fields: &'static [FormField], run: F) -> Self
+    where
+        F: Fn(&I) -> Fu + 'static,
+        Fu: Future<Output = Result<O, ApiError>> + 'static,
+    {
+        let form = Form {
+            action: Action::new_local(run),
+            errors: RwSignal::new(FieldErrors::new()),
+            failure: RwSignal::new(None),
+            fields,
+        };
+        let version = form.action.version();
+        Effect::new(move |seen: Option<usize>| {
+            let now = version.get();
+            if seen.is_some_and(|seen| seen != now) {
+                form.action.value().with_untracked(|value| {
+                    if let Some(Err(error)) = value {
+                        form.show_error(error);
+                    }
+                });
+            }
+            now
+        });
+        form
+    }
+
+    /// Send `input` unless `problems` (the client-side rules' findings) name any: then nothing
+    /// is sent, the messages are shown and the first invalid field gets focus. A second submit
+    /// while one is pending is ignored. Returns whether the input was sent.
+    pub fn submit(&self, input: I, problems: FieldErrors) -> bool {
+        if self.action.pending().get_untracked() {
+            return false;
+        }
+        self.failure.set(None);
+        self.errors.set(problems);
+        if self.errors.with_untracked(|errors| !errors.is_empty()) {
+            self.focus_first_error();
+            return false;
+        }
+        self.action.dispatch_local(input);
+        true
+    }
+
+    /// Run `then` with each successful answer (once per answer).
+    pub fn on_success(&self, then: impl Fn(&O) + 'static) {
+        let action = self.action;
+        let version = action.version();
+        Effect::new(move |seen: Option<usize>| {
+            let now = version.get();
+            if seen.is_some_and(|seen| seen != now) {
+                action.value().with_untracked(|value| {
+                    if let Some(Ok(answer)) = value {
+                        then(answer);
+                    }
+                });
+            }
+            now
+        });
+    }
+
+    /// A submit is on its way (tracked).
+    pub fn pending(&self) -> Signal<bool> {
+        let pending = self.action.pending();
+        Signal::derive(move || pending.get())
+    }
+
+    /// The message for one field (tracked), for `Field`'s `error` prop.
+    pub fn field_error(&self, field: &'static str) -> Signal<Option<String>> {
+        let errors = self.errors;
+        Signal::derive(move || errors.with(|map| map.get(field).cloned()))
+    }
+
+    /// The form-wide message (tracked): input lines that name no field, or a failure.
+    pub fn form_error(&self) -> Signal<Option<String>> {
+        let (errors, failure) = (self.errors, self.failure);
+        Signal::derive(move || {
+            failure
+                .get()
+                .or_else(|| errors.with(|map| map.get(FORM_FIELD).cloned()))
+        })
+    }
+
+    /// Word a failure the page knows better than the generic text (or clear it with `None`).
+    pub fn set_failure(&self, message: Option<String>) {
+        self.failure.set(message);
+    }
+
+    /// Put messages on fields (a rule checked outside `submit`, e.g. after a read-back).
+    pub fn set_errors(&self, errors: FieldErrors) {
+        self.errors.set(errors);
+        self.focus_first_error();
+    }
+
+    /// Forget every message (the user started over).
+    pub fn clear(&self) {
+        self.errors.set(FieldErrors::new());
+        self.failure.set(None);
+    }
+
+    fn show_error(&self, error: &ApiError) {
+        let names: Vec<&str> = self.fields.iter().map(|field| field.name).collect();
+        let mapped = api_field_errors(error, &names);
+        if mapped.is_empty() {
+            self.failure.try_set(Some(error.to_string()));
+        } else {
+            self.errors.try_set(mapped);
+            self.focus_first_error();
+        }
+    }
+
+    fn focus_first_error(&self) {
+        let first = self.errors.with_untracked(|errors| {
+            self.fields
+                .iter()
+                .find(|field| errors.contains_key(field.name))
+                .map(|field| field.input_id)
+        });
+        if let Some(id) = first {
+            focus_id(id);
+        }
+    }
+}
+
+/// An input's value, kept as a draft (per company and environment, `crate::drafts`) while it
+/// differs from `original`: it survives a failed submit, a forced re-sign-in and a page change.
+pub fn draft_value(drafts: Drafts, key: &'static str, original: String) -> RwSignal<String> {
+    let value = RwSignal::new(drafts.get(key).unwrap_or_else(|| original.clone()));
+    Effect::new(move |_| {
+        let current = value.get();
+        if current == original {
+            drafts.remove(key);
+        } else {
+            drafts.set(key, current);
+        }
+    });
+    value
+}
+
+/// The submit button: disabled with a spinner and `pending_label` while the form is sending.
+#[component]
+pub fn SubmitButton<I: 'static, O: 'static>(
+    form: Form<I, O>,
+    #[prop(into)] label: String,
+    #[prop(into)] pending_label: String,
+    /// Extra classes after `btn` (default `btn-primary`).
+    #[prop(default = "btn-primary")]
+    class: &'static str,
+    /// Disabled for another reason too.
+    #[prop(optional, into)]
+    disabled: MaybeProp<bool>,
+) -> impl IntoView {
+    let pending = form.pending();
+    view! {
+        <button type="submit" class=format!("btn {class}")
+            disabled=move || pending.get() || disabled.get().unwrap_or(false)>
+            <Show when=move || pending.get()><Spinner/></Show>
+            {move || if pending.get() { pending_label.clone() } else { label.clone() }}
+        </button>
+    }
+}
 
 /// A 400's messages grouped onto the form's `fields`; lines naming no field of the form go under
 /// [`FORM_FIELD`]. Other errors give an empty map (show them with `FormError`).
@@ -29,7 +246,7 @@ pub fn api_field_errors(error: &ApiError, fields: &[&str]) -> FieldErrors {
     errors
 }
 
-/// The message for one field, as a signal for `Field`'s `error` prop.
+/// The message for one field of a plain error map (pages not yet on [`Form`]).
 pub fn field_error(errors: RwSignal<FieldErrors>, field: &'static str) -> Signal<Option<String>> {
     Signal::derive(move || errors.with(|map| map.get(field).cloned()))
 }
