@@ -22,13 +22,13 @@ use leptos::prelude::*;
 
 use crate::session::SessionCtx;
 
-pub(crate) mod cache;
+mod cache;
 mod fetch;
 mod resource;
 mod retry;
 
-pub use cache::Answer;
 use cache::CacheKey;
+pub use cache::{is_fresh, Answer};
 pub use fetch::{fetch_raw, sleep, Cancel, RawRequest};
 pub use resource::{api_resource, ApiResource};
 
@@ -43,22 +43,40 @@ pub struct Target {
 pub struct Client {
     session: SessionCtx,
     timeout_ms: u32,
+    /// Bumped each time the browser comes back online: every shown read loads again.
+    online: RwSignal<u32>,
 }
 
 impl Client {
     pub fn provide(session: SessionCtx, timeout_ms: u32) -> Client {
+        let online = RwSignal::new(0_u32);
         let client = Client {
             session,
             timeout_ms,
+            online,
         };
         provide_context(client);
+        // Dropping the handle keeps the listener for the life of the page (the client's).
+        drop(window_event_listener(leptos::ev::online, move |_| {
+            online.try_update(|n| *n = n.wrapping_add(1));
+        }));
         // Signing out (or a key that stopped working) forgets every cached answer.
         Effect::new(move |_| {
             if !session.is_signed_in() {
-                resource::clear_cache();
+                cache::clear();
             }
         });
         client
+    }
+
+    /// How many times the browser came back online (tracked).
+    pub(crate) fn online_generation(&self) -> u32 {
+        self.online.get()
+    }
+
+    /// Subscribe to coming back online (an effect that must rerun then).
+    pub(crate) fn track_online(&self) {
+        self.online.track();
     }
 
     pub fn timeout_ms(&self) -> u32 {
@@ -289,7 +307,7 @@ async fn execute(
         let error = match fetch_raw(&raw, timeout_ms, cancel).await {
             Ok(answer) if (200..300).contains(&answer.status) => {
                 if !wire.is_read() {
-                    resource::clear_cache();
+                    cache::clear();
                 }
                 return Ok(Answer {
                     status: answer.status,

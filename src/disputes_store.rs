@@ -19,9 +19,8 @@ use leptos::reactive::owner::WeakOwner;
 use lumo_api::models::Dispute;
 use lumo_api::rules::refresh::RefreshPolicy;
 use lumo_api::ApiError;
-use send_wrapper::SendWrapper;
 
-use crate::client::{use_client, Cancel};
+use crate::client::{api_resource, ApiResource};
 use crate::drafts;
 use crate::refresh::{self, Schedule, Timer};
 use crate::session::SessionCtx;
@@ -32,18 +31,19 @@ pub const AUTO_REFRESH_SECONDS: u32 = 20;
 #[derive(Clone, Copy)]
 pub struct DisputesStore {
     owner: StoredValue<Option<WeakOwner>>,
-    resource: StoredValue<Option<LocalResource<Result<usize, ApiError>>>>,
+    /// The read of `GET /disputes`, through the client's cache like every other read; made the
+    /// first time a page asks ([`DisputesStore::ensure`]), under the shell, so pages share it.
+    resource: StoredValue<Option<ApiResource<Vec<Dispute>>>>,
+    /// Set once `resource` exists, so tracked readers see it appear.
+    created: RwSignal<bool>,
     /// The last list that arrived (kept when a later refresh fails).
     latest: RwSignal<Option<Vec<Dispute>>>,
     /// The last refresh failed with this (cleared by the next success).
     error: RwSignal<Option<ApiError>>,
     /// When `latest` arrived (browser clock).
     updated_at: RwSignal<Option<DateTime<Utc>>>,
-    loading: RwSignal<bool>,
     /// When the next automatic load is due; every load reports to it.
     schedule: Schedule,
-    /// The next load is an automatic one: sent once, the schedule's backoff being its retry.
-    automatic: StoredValue<bool>,
     /// A refetch asked for during a Retry-After, waiting for it to end.
     deferred: StoredValue<Timer>,
 }
@@ -55,12 +55,11 @@ impl DisputesStore {
         let store = DisputesStore {
             owner: StoredValue::new(owner),
             resource: StoredValue::new(None),
+            created: RwSignal::new(false),
             latest: RwSignal::new(None),
             error: RwSignal::new(None),
             updated_at: RwSignal::new(None),
-            loading: RwSignal::new(false),
             schedule: Schedule::idle(RefreshPolicy::every_seconds(AUTO_REFRESH_SECONDS)),
-            automatic: StoredValue::new(false),
             deferred: StoredValue::new(Timer::default()),
         };
         // Drafts stay for an expired key (the user signs in again and finds them) and go with an
@@ -75,47 +74,22 @@ impl DisputesStore {
             return;
         }
         let store = *self;
-        let client = use_client();
         let create = move || {
-            let resource = LocalResource::new(move || {
-                // A superseded or abandoned load is aborted; only the latest one lands.
-                let cancel = Cancel::new();
-                let on_drop = SendWrapper::new(cancel.clone());
-                on_cleanup(move || on_drop.cancel());
-                store.loading.try_set(true);
-                let automatic = store.automatic.try_get_value().unwrap_or(false);
-                store.automatic.try_set_value(false);
-                store.schedule.started();
-                async move {
-                    let request = lumo_api::requests::list_disputes();
-                    // An automatic load is sent once (not aborted when superseded: its answer
-                    // is dropped below); one asked for keeps the client's quick retries.
-                    let result = if automatic {
-                        client.send_once(&request).await
-                    } else {
-                        client.send_cancellable(&request, Some(&cancel)).await
-                    };
-                    if !cancel.is_cancelled() {
-                        match &result {
-                            Ok(list) => {
-                                store.latest.try_set(Some(list.clone()));
-                                store.error.try_set(None);
-                                store.updated_at.try_set(Some(Utc::now()));
-                                store.schedule.succeeded();
-                            }
-                            Err(error) => {
-                                store.error.try_set(Some(error.clone()));
-                                store.schedule.failed(error);
-                            }
-                        }
-                        store.loading.try_set(false);
-                    }
-                    result.map(|list| list.len())
+            store.schedule.started();
+            let resource = api_resource(|| (), |()| lumo_api::requests::list_disputes());
+            // Every answer reports to the schedule; a failed refresh keeps the last list.
+            Effect::new(move |_| match resource.get() {
+                Some(Ok(list)) => {
+                    store.latest.set(Some(list));
+                    store.error.set(None);
+                    store.updated_at.set(Some(Utc::now()));
+                    store.schedule.succeeded();
                 }
-            });
-            // Keep one subscriber, so a refetch always runs.
-            Effect::new(move |_| {
-                let _ = resource.get();
+                Some(Err(error)) => {
+                    store.schedule.failed(&error);
+                    store.error.set(Some(error));
+                }
+                None => {}
             });
             resource
         };
@@ -125,6 +99,7 @@ impl DisputesStore {
             None => create(),
         };
         self.resource.set_value(Some(resource));
+        self.created.set(true);
     }
 
     /// Load again (after filing a dispute, or from a Refresh button); a load in flight is
@@ -135,7 +110,7 @@ impl DisputesStore {
         let hold = self.schedule.hold_ms();
         if hold == 0 {
             self.deferred.try_update_value(Timer::disarm);
-            self.refetch_now();
+            self.refetch_now(false);
             return;
         }
         let started = self.loading_started();
@@ -147,9 +122,18 @@ impl DisputesStore {
         });
     }
 
-    fn refetch_now(&self) {
+    /// `automatic`: sent once, the schedule's backoff being its retry; else with the client's
+    /// quick retries.
+    fn refetch_now(&self, automatic: bool) {
         match self.resource.try_get_value().flatten() {
-            Some(resource) => resource.refetch(),
+            Some(resource) => {
+                self.schedule.started();
+                if automatic {
+                    resource.refetch_once();
+                } else {
+                    resource.refetch();
+                }
+            }
             None => self.ensure(),
         }
     }
@@ -189,7 +173,7 @@ impl DisputesStore {
             .try_get_untracked()
             .flatten()
             .is_none_or(|at| {
-                !crate::client::cache::is_fresh(
+                !crate::client::is_fresh(
                     at.timestamp_millis() as f64,
                     Utc::now().timestamp_millis() as f64,
                 )
@@ -198,7 +182,12 @@ impl DisputesStore {
 
     /// A load is in flight (tracked).
     pub fn loading(&self) -> bool {
-        self.loading.get()
+        self.created.get()
+            && self
+                .resource
+                .try_get_value()
+                .flatten()
+                .is_some_and(|resource| resource.loading())
     }
 
     /// Put a dispute the API just returned into the list at once (newest first), before the
@@ -222,11 +211,10 @@ impl DisputesStore {
     pub fn auto_refresh(&self, active: Signal<bool>) -> Signal<bool> {
         let store = *self;
         refresh::poll(self.schedule, active, move || {
-            if store.loading.try_get_untracked().unwrap_or(true) {
+            if untrack(|| store.loading()) {
                 return;
             }
-            store.automatic.try_set_value(true);
-            store.refetch_now();
+            store.refetch_now(true);
         })
     }
 }

@@ -1,206 +1,244 @@
-//! The response cache behind [`super::api_resource`]: successful GET answers, kept for
-//! [`FRESH_MS`] so a page visited again shortly renders at once instead of asking again.
+//! The one response cache of the app, and the only place reads are shared: every GET a page
+//! shows goes through [`read`] (from `resource.rs`), nothing reaches around it.
 //!
-//! Keyed by environment, a fingerprint of the API key (never the key) and the full URL. Any
-//! successful mutation and the end of a session clear everything: simple, and never stale after
-//! this tab changed something. Pure (the clock is passed in); tested natively.
+//! - An answer less than 30 s old ([`store`]) is served without asking the API, unless the read
+//!   is forced (Retry, Refresh, after a change, back online).
+//! - Two reads of the same URL (same environment and key) at the same time share one request;
+//!   it is aborted when the last read waiting for it goes away (unmounted or superseded).
+//! - Any successful change and the end of a session clear everything ([`clear`]); an answer to a
+//!   read that overlapped a change is not kept (it may hold the state from before it).
 
+use std::cell::{Cell, RefCell};
 use std::collections::HashMap;
+use std::future::Future;
+use std::pin::Pin;
 use std::rc::Rc;
+use std::task::{Context, Poll, Waker};
 
-use crate::session::key_fingerprint;
+use leptos::task::spawn_local;
+use lumo_api::ApiError;
 
-/// How long an answer is reused without asking the API again.
-pub const FRESH_MS: f64 = 30_000.0;
-/// At most this many answers are kept (the oldest go first); pages hold a handful.
-pub const MAX_ENTRIES: usize = 64;
+use super::{Cancel, Client, Wire};
 
-/// What a cached answer is looked up by. Holds a fingerprint of the API key, never the key.
-#[derive(Clone, PartialEq, Eq, Hash)]
-pub struct CacheKey {
-    base_url: String,
-    key_fingerprint: u64,
-    url: String,
+mod store;
+
+pub use store::{is_fresh, Answer, CacheKey, ResponseCache};
+
+thread_local! {
+    static CACHE: RefCell<ResponseCache> = RefCell::default();
+    static IN_FLIGHT: RefCell<HashMap<CacheKey, Rc<Flight>>> = RefCell::default();
 }
 
-impl CacheKey {
-    pub fn new(base_url: &str, api_key: Option<&str>, url: &str) -> CacheKey {
-        CacheKey {
-            base_url: base_url.trim_end_matches('/').to_string(),
-            key_fingerprint: api_key.map_or(0, key_fingerprint),
-            url: url.to_string(),
+/// How a read may be answered.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum ReadMode {
+    /// From the cache when fresh, else from a request (shared with any read of the same URL).
+    Cached,
+    /// From a new request (Retry, Refresh, after a change); still shared while in flight.
+    Fresh,
+    /// As `Fresh`, sent once without the client's quick retries: an automatic refresh, whose
+    /// schedule's backoff is its retry.
+    FreshOnce,
+}
+
+/// Forget every cached answer, and let requests in flight finish without being shared or kept.
+pub fn clear() {
+    CACHE.with_borrow_mut(ResponseCache::clear);
+    IN_FLIGHT.with_borrow_mut(HashMap::clear);
+}
+
+fn now_ms() -> f64 {
+    js_sys::Date::now()
+}
+
+/// The fresh cached answer to `wire`, if it is a read and one is kept.
+pub(super) fn fresh(wire: &Wire) -> Option<Rc<Answer>> {
+    if !wire.is_read() {
+        return None;
+    }
+    CACHE.with_borrow(|cache| cache.fresh(&wire.cache_key, now_ms()))
+}
+
+/// Answer `wire` as `mode` allows. Abandoning `read` ends the wait at once (the request goes on
+/// while other reads wait for it, and is aborted when none does).
+pub(super) async fn read(
+    client: Client,
+    mut wire: Wire,
+    mode: ReadMode,
+    read: &Abandon,
+) -> Result<Rc<Answer>, ApiError> {
+    if mode == ReadMode::Cached {
+        if let Some(answer) = fresh(&wire) {
+            return Ok(answer);
+        }
+    }
+    if mode == ReadMode::FreshOnce {
+        wire.retry_safe = false;
+    }
+    let reader = Reader::default();
+    let flight = join(client, wire);
+    let waiting = reader.wait(flight);
+    let result = Abandonable {
+        waiting,
+        read: read.clone(),
+    }
+    .await;
+    reader.leave();
+    result
+}
+
+/// One request on its way, awaited by every read that asked for it.
+struct Flight {
+    outcome: RefCell<Option<Result<Rc<Answer>, ApiError>>>,
+    wakers: RefCell<Vec<Waker>>,
+    /// Reads still waiting for it: the request is aborted when the last one goes away.
+    waiting: Cell<usize>,
+    cancel: Cancel,
+}
+
+impl Flight {
+    fn release(self: &Rc<Self>, key: &CacheKey) {
+        let waiting = self.waiting.get().saturating_sub(1);
+        self.waiting.set(waiting);
+        if waiting == 0 && self.outcome.borrow().is_none() {
+            self.unregister(key);
+            self.cancel.cancel();
+        }
+    }
+
+    /// No longer offered to new reads under `key` (unless another flight took its place).
+    fn unregister(self: &Rc<Self>, key: &CacheKey) {
+        IN_FLIGHT.with_borrow_mut(|flights| {
+            if flights.get(key).is_some_and(|f| Rc::ptr_eq(f, self)) {
+                flights.remove(key);
+            }
+        });
+    }
+}
+
+/// The flight for `wire`: the one already in the air for the same read (a forced read too: it
+/// was sent after whatever made the cache stale), or a new one.
+fn join(client: Client, wire: Wire) -> (Rc<Flight>, CacheKey) {
+    let key = wire.cache_key.clone();
+    if wire.is_read() {
+        if let Some(flight) = IN_FLIGHT.with_borrow(|flights| flights.get(&key).cloned()) {
+            return (flight, key);
+        }
+    }
+    let flight = Rc::new(Flight {
+        outcome: RefCell::new(None),
+        wakers: RefCell::new(Vec::new()),
+        waiting: Cell::new(0),
+        cancel: Cancel::new(),
+    });
+    if wire.is_read() {
+        IN_FLIGHT.with_borrow_mut(|flights| flights.insert(key.clone(), Rc::clone(&flight)));
+    }
+    let generation = CACHE.with_borrow(ResponseCache::generation);
+    let running = Rc::clone(&flight);
+    spawn_local(async move {
+        let result = client
+            .send_wire(&wire, Some(&running.cancel))
+            .await
+            .map(Rc::new);
+        if wire.is_read() {
+            running.unregister(&wire.cache_key);
+            if let Ok(answer) = &result {
+                CACHE.with_borrow_mut(|cache| {
+                    cache.store(wire.cache_key, Rc::clone(answer), generation, now_ms())
+                });
+            }
+        }
+        *running.outcome.borrow_mut() = Some(result);
+        for waker in running.wakers.take() {
+            waker.wake();
+        }
+    });
+    (flight, key)
+}
+
+/// One read's hold on a flight, released when it gets its answer or is abandoned.
+#[derive(Default)]
+struct Reader {
+    flight: RefCell<Option<(Rc<Flight>, CacheKey)>>,
+}
+
+impl Reader {
+    fn wait(&self, (flight, key): (Rc<Flight>, CacheKey)) -> Waiting {
+        flight.waiting.set(flight.waiting.get() + 1);
+        *self.flight.borrow_mut() = Some((Rc::clone(&flight), key));
+        Waiting(flight)
+    }
+
+    fn leave(&self) {
+        if let Some((flight, key)) = self.flight.borrow_mut().take() {
+            flight.release(&key);
         }
     }
 }
 
-/// A successful answer as received: status and body text, decoded by each reader.
-pub struct Answer {
-    pub status: u16,
-    pub body: String,
+impl Drop for Reader {
+    // A read whose future is dropped (its resource went away) lets go of the flight too.
+    fn drop(&mut self) {
+        self.leave();
+    }
 }
 
-struct Entry {
-    stored_at_ms: f64,
-    answer: Rc<Answer>,
+struct Waiting(Rc<Flight>);
+
+impl Future for Waiting {
+    type Output = Result<Rc<Answer>, ApiError>;
+
+    fn poll(self: Pin<&mut Self>, cx: &mut Context<'_>) -> Poll<Self::Output> {
+        match &*self.0.outcome.borrow() {
+            Some(outcome) => Poll::Ready(outcome.clone()),
+            None => {
+                self.0.wakers.borrow_mut().push(cx.waker().clone());
+                Poll::Pending
+            }
+        }
+    }
+}
+
+/// A read's "never mind": set when the view that asked is gone or asks for something else.
+#[derive(Clone, Default)]
+pub struct Abandon {
+    inner: Rc<AbandonInner>,
 }
 
 #[derive(Default)]
-pub struct ResponseCache {
-    entries: HashMap<CacheKey, Entry>,
-    generation: u64,
+struct AbandonInner {
+    abandoned: Cell<bool>,
+    waker: RefCell<Option<Waker>>,
 }
 
-impl ResponseCache {
-    /// The answer stored under `key` less than [`FRESH_MS`] before `now_ms`.
-    pub fn fresh(&self, key: &CacheKey, now_ms: f64) -> Option<Rc<Answer>> {
-        let entry = self.entries.get(key)?;
-        is_fresh(entry.stored_at_ms, now_ms).then(|| Rc::clone(&entry.answer))
-    }
-
-    /// Keep `answer`, unless the cache was cleared since the request started (`generation` is
-    /// [`ResponseCache::generation`] taken when it was sent): a read that overlapped a mutation
-    /// may hold the state from before it.
-    pub fn store(&mut self, key: CacheKey, answer: Rc<Answer>, generation: u64, now_ms: f64) {
-        if generation != self.generation {
-            return;
+impl Abandon {
+    pub fn abandon(&self) {
+        self.inner.abandoned.set(true);
+        if let Some(waker) = self.inner.waker.take() {
+            waker.wake();
         }
-        self.entries
-            .retain(|_, entry| is_fresh(entry.stored_at_ms, now_ms));
-        if self.entries.len() >= MAX_ENTRIES {
-            let oldest = self
-                .entries
-                .iter()
-                .min_by(|a, b| a.1.stored_at_ms.total_cmp(&b.1.stored_at_ms))
-                .map(|(key, _)| key.clone());
-            if let Some(oldest) = oldest {
-                self.entries.remove(&oldest);
-            }
-        }
-        self.entries.insert(
-            key,
-            Entry {
-                stored_at_ms: now_ms,
-                answer,
-            },
-        );
     }
 
-    /// Forget everything (a mutation succeeded, or the session ended).
-    pub fn clear(&mut self) {
-        self.entries.clear();
-        self.generation += 1;
-    }
-
-    /// Changes on every [`ResponseCache::clear`].
-    pub fn generation(&self) -> u64 {
-        self.generation
-    }
-
-    #[cfg(test)]
-    fn len(&self) -> usize {
-        self.entries.len()
+    pub fn is_abandoned(&self) -> bool {
+        self.inner.abandoned.get()
     }
 }
 
-/// Fresh: stored less than [`FRESH_MS`] ago. A clock that went backwards counts as stale.
-pub fn is_fresh(stored_at_ms: f64, now_ms: f64) -> bool {
-    let age = now_ms - stored_at_ms;
-    (0.0..FRESH_MS).contains(&age)
+/// A wait that ends early, as cancelled, when its read is abandoned.
+struct Abandonable {
+    waiting: Waiting,
+    read: Abandon,
 }
 
-#[cfg(test)]
-mod tests {
-    use super::*;
+impl Future for Abandonable {
+    type Output = Result<Rc<Answer>, ApiError>;
 
-    const KEY: &str = "lb2b_0123456789abcdef0123456789abcdef";
-
-    fn answer(body: &str) -> Rc<Answer> {
-        Rc::new(Answer {
-            status: 200,
-            body: body.to_string(),
-        })
-    }
-
-    fn key(url: &str) -> CacheKey {
-        CacheKey::new("http://api", Some(KEY), url)
-    }
-
-    #[test]
-    fn freshness_is_thirty_seconds() {
-        assert!(is_fresh(1_000.0, 1_000.0));
-        assert!(is_fresh(1_000.0, 30_999.0));
-        assert!(!is_fresh(1_000.0, 31_000.0));
-        assert!(!is_fresh(1_000.0, 999.0), "a clock that went back is stale");
-    }
-
-    #[test]
-    fn keys_tell_environments_keys_and_urls_apart() {
-        let base = CacheKey::new("http://api/", Some(KEY), "http://api/orders");
-        assert!(base == CacheKey::new("http://api", Some(KEY), "http://api/orders"));
-        assert!(
-            base == CacheKey::new(
-                "http://api",
-                Some(&format!(" {KEY}\n")),
-                "http://api/orders"
-            )
-        );
-        assert!(base != CacheKey::new("http://other", Some(KEY), "http://api/orders"));
-        assert!(base != CacheKey::new("http://api", Some("lb2b_other"), "http://api/orders"));
-        assert!(base != CacheKey::new("http://api", None, "http://api/orders"));
-        assert!(base != CacheKey::new("http://api", Some(KEY), "http://api/orders?page=2"));
-    }
-
-    #[test]
-    fn the_key_is_fingerprinted_never_kept() {
-        let key = CacheKey::new("http://api", Some(KEY), "http://api/orders");
-        assert_eq!(key.key_fingerprint, key_fingerprint(KEY));
-        assert!(!key.base_url.contains(KEY) && !key.url.contains(KEY));
-    }
-
-    #[test]
-    fn serves_fresh_answers_only() {
-        let mut cache = ResponseCache::default();
-        let generation = cache.generation();
-        cache.store(key("/orders"), answer("[1]"), generation, 0.0);
-        assert_eq!(cache.fresh(&key("/orders"), 29_999.0).unwrap().body, "[1]");
-        assert!(cache.fresh(&key("/orders"), 30_000.0).is_none());
-        assert!(cache.fresh(&key("/disputes"), 1.0).is_none());
-    }
-
-    #[test]
-    fn clearing_forgets_and_refuses_answers_sent_before() {
-        let mut cache = ResponseCache::default();
-        let before = cache.generation();
-        cache.store(key("/orders"), answer("[1]"), before, 0.0);
-        cache.clear();
-        assert!(cache.fresh(&key("/orders"), 1.0).is_none());
-        cache.store(key("/orders"), answer("[stale]"), before, 2.0);
-        assert!(cache.fresh(&key("/orders"), 3.0).is_none());
-        cache.store(key("/orders"), answer("[2]"), cache.generation(), 4.0);
-        assert_eq!(cache.fresh(&key("/orders"), 5.0).unwrap().body, "[2]");
-    }
-
-    #[test]
-    fn stays_small() {
-        let mut cache = ResponseCache::default();
-        let generation = cache.generation();
-        for i in 0..(MAX_ENTRIES + 10) {
-            cache.store(
-                key(&format!("/orders?page={i}")),
-                answer("[]"),
-                generation,
-                i as f64,
-            );
+    fn poll(mut self: Pin<&mut Self>, cx: &mut Context<'_>) -> Poll<Self::Output> {
+        if self.read.is_abandoned() {
+            return Poll::Ready(Err(super::fetch::cancelled_error()));
         }
-        assert_eq!(cache.len(), MAX_ENTRIES);
-        assert!(
-            cache.fresh(&key("/orders?page=0"), 100.0).is_none(),
-            "oldest went first"
-        );
-        let last = format!("/orders?page={}", MAX_ENTRIES + 9);
-        assert!(cache.fresh(&key(&last), 100.0).is_some());
-        // Stale entries are dropped when something new is stored.
-        cache.store(key("/new"), answer("[]"), generation, 100_000.0);
-        assert_eq!(cache.len(), 1);
+        *self.read.inner.waker.borrow_mut() = Some(cx.waker().clone());
+        Pin::new(&mut self.waiting).poll(cx)
     }
 }

@@ -21,7 +21,7 @@ where
     V: IntoView + 'static,
 {
     let retry = Callback::new(move |()| resource.refetch());
-    let refreshing = move || resource.loading() && resource.data.with(Option::is_some);
+    let refreshing = move || resource.loading() && resource.has_answer();
     view! {
         <div class="api-view" aria-busy=move || resource.loading().to_string()>
             <div class="refresh-bar" class:refresh-bar--active=refreshing aria-hidden="true"></div>

@@ -28,7 +28,7 @@ pub fn ProfilePage() -> impl IntoView {
         }
     });
     let on_saved = Callback::new(move |updated: CompanyProfile| {
-        profile.data.set(Some(Ok(updated)));
+        profile.set(updated);
     });
 
     view! {
