@@ -74,11 +74,6 @@ impl Client {
         self.online.get()
     }
 
-    /// Subscribe to coming back online (an effect that must rerun then).
-    pub(crate) fn track_online(&self) {
-        self.online.track();
-    }
-
     pub fn timeout_ms(&self) -> u32 {
         self.timeout_ms
     }

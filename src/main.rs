@@ -1,6 +1,9 @@
 //! Lumo company portal: a client-side Leptos app served as static files.
 //!
-//! See `/work/shared/DESIGN.md` and `.notes/portal-foundation.md` for the conventions pages follow.
+//! Layers, top to bottom: `app`/`shell`/`nav` (contexts, layout, routes) -> `pages` (one file or
+//! folder per route; never importing another page) -> `forms` (the form kit) -> `components`
+//! (shared views) -> `client`, `session`, `labels`, `format`, `refresh` -> `lumo_api` (models,
+//! rules, every computation). README, "Adding a page", lists the files a new page touches.
 
 mod app;
 mod client;
@@ -10,6 +13,7 @@ mod disputes_store;
 mod drafts;
 mod format;
 mod forms;
+mod labels;
 mod nav;
 mod pages;
 mod panic_screen;

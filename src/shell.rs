@@ -193,7 +193,7 @@ fn NavLink(item: NavItem, pathname: Memo<String>) -> impl IntoView {
                 aria-current=move || pathname.with(|path| is_current(&item, path)).then_some("page")
                 aria-label=crate::seen_marks::nav_label(item.href, item.label)
             >
-                <NavIcon href=item.href/>
+                <NavIcon path=item.icon/>
                 <span>{item.label}</span>
                 {crate::seen_marks::nav_count(item.href)}
             </a>
@@ -201,17 +201,9 @@ fn NavLink(item: NavItem, pathname: Memo<String>) -> impl IntoView {
     }
 }
 
-/// Simple line icons (24×24, stroke) for the sidebar.
+/// A sidebar icon (24×24, stroke): its path comes with the nav entry.
 #[component]
-fn NavIcon(href: &'static str) -> impl IntoView {
-    let path = match href {
-        "/orders" => "M4 6h16M4 12h16M4 18h10",
-        "/orders/new" => "M12 5v14M5 12h14",
-        "/disputes" => "M12 3l9 16H3L12 3zM12 10v4M12 17v.5",
-        "/wallet" => "M3 7h18v12H3zM3 7l2-3h12l2 3M16 13h2",
-        "/user-wallets" => "M8 11a3 3 0 1 0 0-6 3 3 0 0 0 0 6zM2 20c0-3 3-5 6-5s6 2 6 5M17 11a3 3 0 1 0 0-6M22 20c0-3-2-5-4-5",
-        _ => "M12 12a4 4 0 1 0 0-8 4 4 0 0 0 0 8zM4 21c0-4 4-6 8-6s8 2 8 6",
-    };
+fn NavIcon(path: &'static str) -> impl IntoView {
     view! {
         <svg class="nav-icon" viewBox="0 0 24 24" width="18" height="18" aria-hidden="true"
             fill="none" stroke="currentColor" stroke-width="1.8" stroke-linecap="round" stroke-linejoin="round">

@@ -42,14 +42,6 @@ pub enum SeenBadge {
 }
 
 impl SeenBadge {
-    /// The badge's text.
-    pub fn label(self) -> &'static str {
-        match self {
-            SeenBadge::Updated => "Updated",
-            SeenBadge::New => "New",
-        }
-    }
-
     /// A stable name for CSS classes and test hooks.
     pub fn as_str(self) -> &'static str {
         match self {
@@ -436,8 +428,6 @@ mod tests {
     fn the_nav_text_names_the_count() {
         assert_eq!(nav_count_text(0), "");
         assert_eq!(nav_count_text(2), ", 2 updated");
-        assert_eq!(SeenBadge::Updated.label(), "Updated");
-        assert_eq!(SeenBadge::New.label(), "New");
         assert_eq!(SeenBadge::New.as_str(), "new");
     }
 }

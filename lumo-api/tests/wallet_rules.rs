@@ -251,16 +251,6 @@ fn transaction_ids_are_shortened_in_the_middle() {
     assert_eq!(shorten_middle("Пример-длинного-текста", 3), "При…ста");
 }
 
-#[test]
-fn deposit_statuses_have_words() {
-    assert_eq!(status_label(&DepositStatus::AmlFailed), "Held (AML)");
-    assert_eq!(
-        status_label(&DepositStatus::from_wire("reversed")),
-        "reversed"
-    );
-    assert!(status_explanation(&DepositStatus::AmlFailed).contains("AML"));
-}
-
 // ---- money shown on these pages ----
 
 #[test]

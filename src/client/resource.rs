@@ -25,7 +25,7 @@ use lumo_api::{ApiError, ApiRequest};
 use send_wrapper::SendWrapper;
 use serde::de::DeserializeOwned;
 
-use super::cache::{self, Abandon, ReadMode};
+use super::cache::{self, Abandon, CacheKey, ReadMode};
 use super::{decode, use_client, Client, Wire};
 
 /// A decoded answer, its type erased (see the module comment).
@@ -42,7 +42,7 @@ pub struct ApiResource<T: 'static> {
     /// How the next read may be answered (a refetch forces it past the cache).
     next_mode: StoredValue<ReadMode>,
     /// The read in progress, abandoned when superseded.
-    current: StoredValue<Option<SendWrapper<Abandon>>>,
+    current: Current,
     _type: PhantomData<fn() -> T>,
 }
 
@@ -112,10 +112,23 @@ fn typed<T: Clone + 'static>(outcome: &Outcome) -> Result<T, ApiError> {
     }
 }
 
-fn abandon(current: StoredValue<Option<SendWrapper<Abandon>>>) {
-    if let Some(Some(read)) = current.try_get_value() {
-        read.abandon();
-    }
+/// The read in progress and the URL it asks.
+type Current = StoredValue<Option<SendWrapper<(Abandon, Option<CacheKey>)>>>;
+
+fn abandon(current: Current) {
+    abandon_unless(current, None);
+}
+
+/// Abandon the read in progress unless it asks for `url`.
+fn abandon_unless(current: Current, url: Option<&CacheKey>) {
+    current.with_value(|read| {
+        if let Some(read) = read {
+            let (read, asked) = &**read;
+            if url.is_none() || asked.as_ref() != url {
+                read.abandon();
+            }
+        }
+    });
 }
 
 /// Load `request(key())` and reload whenever a signal read by `key` changes. A superseded or
@@ -139,19 +152,20 @@ where
 {
     let client = use_client();
     let key = Arc::new(key);
-    let prepare = {
+    let prepare: Prepare = {
         let key = Arc::clone(&key);
-        move || client.wire(&request(key()))
+        Arc::new(move || client.wire(&request(key())))
     };
     let decode = |answer: &cache::Answer| decode::<T>(answer).map(|value| Arc::new(value) as Value);
-    let resource = untyped(client, Box::new(prepare), decode);
-    // The key changed while a read runs: abandon it, so the resource starts the new one at once.
+    let resource = untyped(client, Arc::clone(&prepare), decode);
+    // The key changed while a read for another URL runs: abandon it, so the resource starts
+    // the new one at once. (The resource may already have started the new read: same URL, kept.)
     let current = resource.current;
     Effect::new(move |first: Option<()>| {
-        let _ = key();
-        client.track_online();
+        let wire = prepare();
         if first.is_some() {
-            abandon(current);
+            let url = wire.ok().map(|wire| wire.cache_key);
+            abandon_unless(current, url.as_ref());
         }
     });
     ApiResource {
@@ -170,15 +184,15 @@ struct Untyped {
     raw: LocalResource<Option<Outcome>>,
     loading: RwSignal<bool>,
     next_mode: StoredValue<ReadMode>,
-    current: StoredValue<Option<SendWrapper<Abandon>>>,
+    current: Current,
 }
 
-type Prepare = Box<dyn Fn() -> Result<Wire, ApiError> + Send + Sync>;
+type Prepare = Arc<dyn Fn() -> Result<Wire, ApiError> + Send + Sync>;
 
 fn untyped(client: Client, prepare: Prepare, decode: fn(&cache::Answer) -> Outcome) -> Untyped {
     let loading = RwSignal::new(false);
     let next_mode = StoredValue::new(ReadMode::Cached);
-    let current = StoredValue::new(None::<SendWrapper<Abandon>>);
+    let current: Current = StoredValue::new(None);
     let online_seen = StoredValue::new(None::<u32>);
     let raw = LocalResource::new(move || {
         // Coming back online counts as a Refresh.
@@ -198,7 +212,8 @@ fn untyped(client: Client, prepare: Prepare, decode: fn(&cache::Answer) -> Outco
             && wire.as_ref().is_ok_and(|wire| cache::fresh(wire).is_some());
         loading.try_set(wire.is_ok() && !from_cache);
         let read = Abandon::default();
-        current.try_set_value(Some(SendWrapper::new(read.clone())));
+        let url = wire.as_ref().ok().map(|wire| wire.cache_key.clone());
+        current.try_set_value(Some(SendWrapper::new((read.clone(), url))));
         let on_unmount = SendWrapper::new(read.clone());
         on_cleanup(move || on_unmount.abandon());
         async move {

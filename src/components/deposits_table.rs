@@ -3,7 +3,9 @@
 
 use leptos::prelude::*;
 use lumo_api::models::DepositStatus;
-use lumo_api::rules::deposits::{shorten_middle, status_explanation, status_label, DepositLine};
+use lumo_api::rules::deposits::{shorten_middle, DepositLine};
+
+use crate::labels;
 use lumo_api::rules::money::format_amount;
 
 use crate::components::{CopyButton, Time};
@@ -19,13 +21,10 @@ fn deposit_tone(status: &DepositStatus) -> &'static str {
 
 #[component]
 pub fn DepositStatusBadge(status: DepositStatus) -> impl IntoView {
-    let label = match &status {
-        DepositStatus::Unknown(raw) => format!("Unknown: {raw}"),
-        known => status_label(known),
-    };
+    let label = labels::deposit_status(&status);
     view! {
         <span class=format!("badge badge--{}", deposit_tone(&status))
-            title=status_explanation(&status) data-status=status.as_wire().to_string()>
+            title=labels::deposit_status_explanation(&status) data-status=status.as_wire().to_string()>
             {label}
         </span>
     }

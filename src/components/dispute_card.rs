@@ -11,7 +11,8 @@ use lumo_api::rules::orders::{open_age, short_id};
 use lumo_api::rules::timeline::{dispute_steps, DisputeStep};
 use lumo_api::seen::SeenBadge;
 
-use crate::components::status_badge::{resolution_label, DisputeStatusBadge, ResolutionBadge};
+use crate::components::status_badge::{DisputeStatusBadge, ResolutionBadge};
+use crate::labels::{self, resolution as resolution_label};
 use crate::components::timeline::{Timeline, TimelineEntry};
 use crate::components::{Money, Time};
 
@@ -154,7 +155,7 @@ pub fn DisputeCard(
                             data-testid="seen-badge"
                             data-seen=badge.as_str()
                         >
-                            {badge.label()}
+                            {labels::seen_badge(badge)}
                         </span>
                     })}
                 </div>

@@ -10,15 +10,13 @@ use std::time::Duration;
 
 use chrono::{DateTime, Utc};
 use leptos::prelude::*;
-use leptos::task::spawn_local;
 use lumo_api::models::Rate;
 use lumo_api::rules::money::format_rate;
 use lumo_api::rules::rates::{age_label, is_stale, rate_age_seconds, RATE_REFRESH_SECONDS};
 use lumo_api::rules::refresh::RefreshPolicy;
 use lumo_api::ApiError;
-use send_wrapper::SendWrapper;
 
-use crate::client::{use_client, Cancel};
+use crate::client::{api_resource, ApiResource};
 use crate::refresh::{self, Schedule};
 
 #[derive(Clone, PartialEq)]
@@ -37,66 +35,44 @@ enum Failure {
 
 #[component]
 pub fn RateTicker() -> impl IntoView {
-    let client = use_client();
     let shown = RwSignal::new(None::<Shown>);
     let failure = RwSignal::new(None::<Failure>);
     // The first load is due at once; `poll` sends it when the tab is visible.
     let schedule = Schedule::due_now(RefreshPolicy::every_seconds(RATE_REFRESH_SECONDS));
-    let in_flight = RwSignal::new(false);
     let now = RwSignal::new(Utc::now());
-    let cancel = Cancel::new();
-    {
-        let cancel = SendWrapper::new(cancel.clone());
-        on_cleanup(move || cancel.cancel());
-    }
+    // The read, made by the first load (the tab may be hidden at first) under this view.
+    let owner = StoredValue::new(Owner::current().map(|owner| owner.downgrade()));
+    let rate = StoredValue::new(None::<ApiResource<Rate>>);
 
     let fetch = move || {
-        // try_*: a timer can fire once more after sign-out disposed these signals.
-        let Some(busy) = in_flight.try_get_untracked() else {
-            return;
-        };
-        if busy || failure.try_get_untracked().flatten() == Some(Failure::Unsupported) {
+        // try_*: a timer can fire once more after sign-out disposed these values.
+        if failure.try_get_untracked().flatten() == Some(Failure::Unsupported) {
             return;
         }
-        in_flight.try_set(true);
-        // The first load keeps the client's quick retries; later ones are sent once, the
-        // schedule's backoff being their retry.
-        let first = schedule.loads_started() == 0;
-        schedule.started();
-        let cancel = cancel.clone();
-        spawn_local(async move {
-            let request = lumo_api::requests::get_current_rate();
-            let result = if first {
-                client.send_cancellable(&request, Some(&cancel)).await
-            } else {
-                client.send_once(&request).await
-            };
-            if cancel.is_cancelled() {
-                return;
+        match rate.try_get_value() {
+            // The first load keeps the client's quick retries; later ones are sent once, the
+            // schedule's backoff being their retry.
+            Some(Some(resource)) if !untrack(|| resource.loading()) => {
+                schedule.started();
+                resource.refetch_once();
             }
-            in_flight.try_set(false);
-            match &result {
-                Ok(_) => schedule.succeeded(),
-                Err(error) => schedule.failed(error),
+            Some(None) => {
+                let Some(owner) = owner.get_value().and_then(|weak| weak.upgrade()) else {
+                    return;
+                };
+                schedule.started();
+                let resource = owner.with(|| {
+                    let resource = api_resource(|| (), |()| lumo_api::requests::get_current_rate());
+                    Effect::new(move |_| match resource.get() {
+                        Some(result) => show(result, schedule, shown, failure),
+                        None => {}
+                    });
+                    resource
+                });
+                rate.set_value(Some(resource));
             }
-            match result {
-                Ok(rate) => {
-                    shown.try_set(Some(Shown {
-                        rate,
-                        fetched_at: Utc::now(),
-                    }));
-                    failure.try_set(None);
-                }
-                Err(error) if error.is_unsupported_operation() => {
-                    failure.try_set(Some(Failure::Unsupported));
-                }
-                // The session handles a 401 (sign-in page); nothing to show here.
-                Err(ApiError::Unauthorized { .. }) => {}
-                Err(_) => {
-                    failure.try_set(Some(Failure::Failed));
-                }
-            }
-        });
+            _ => {}
+        }
     };
 
     // 404/405 stops it for good.
@@ -162,5 +138,35 @@ pub fn RateTicker() -> impl IntoView {
                 }
             }}
         </div>
+    }
+}
+
+/// One answer of the rate read, reported to the schedule and shown.
+fn show(
+    result: Result<Rate, ApiError>,
+    schedule: Schedule,
+    shown: RwSignal<Option<Shown>>,
+    failure: RwSignal<Option<Failure>>,
+) {
+    match &result {
+        Ok(_) => schedule.succeeded(),
+        Err(error) => schedule.failed(error),
+    }
+    match result {
+        Ok(rate) => {
+            shown.set(Some(Shown {
+                rate,
+                fetched_at: Utc::now(),
+            }));
+            failure.set(None);
+        }
+        Err(error) if error.is_unsupported_operation() => {
+            failure.set(Some(Failure::Unsupported));
+        }
+        // The session handles a 401 (sign-in page); nothing to show here.
+        Err(ApiError::Unauthorized { .. }) => {}
+        Err(_) => {
+            failure.set(Some(Failure::Failed));
+        }
     }
 }

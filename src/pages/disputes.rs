@@ -19,7 +19,7 @@ use lumo_api::rules::orders::DisputeCounts;
 use lumo_api::time::time_text;
 
 use crate::components::loading::Spinner;
-use crate::components::status_badge::{dispute_status_label, resolution_label};
+use crate::labels::{dispute_status as dispute_status_label, resolution as resolution_label};
 use crate::components::url_list::{list_url, use_url_view};
 use crate::components::IgnoredQueryNotice;
 use crate::components::{DisputeCard, ErrorPanel, Loading, PageHeader};

@@ -62,26 +62,6 @@ impl From<&UserDeposit> for DepositLine {
     }
 }
 
-/// Words for a deposit status (unknown values are shown as sent).
-pub fn status_label(status: &DepositStatus) -> String {
-    match status {
-        DepositStatus::Pending => "Pending".into(),
-        DepositStatus::Confirmed => "Confirmed".into(),
-        DepositStatus::AmlFailed => "Held (AML)".into(),
-        DepositStatus::Unknown(raw) => raw.clone(),
-    }
-}
-
-/// What each status means, for the badge's hover text.
-pub fn status_explanation(status: &DepositStatus) -> &'static str {
-    match status {
-        DepositStatus::Pending => "Seen on chain, not yet confirmed.",
-        DepositStatus::Confirmed => "Confirmed and credited.",
-        DepositStatus::AmlFailed => "Held after AML screening: not credited until reviewed.",
-        DepositStatus::Unknown(_) => "A status this portal does not know yet.",
-    }
-}
-
 /// `4f1e2d3c…c3d2e1f0`: the first and last `keep` characters with an ellipsis between, or the
 /// whole text when it is not longer than `2 * keep + 1`.
 pub fn shorten_middle(text: &str, keep: usize) -> String {

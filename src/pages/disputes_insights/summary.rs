@@ -10,6 +10,7 @@ use lumo_api::rules::money::format_total;
 
 use super::orders::{Orders, ScanState};
 use super::Figures;
+use crate::labels;
 
 const DASH: &str = "—";
 
@@ -20,16 +21,6 @@ fn disputes(n: usize) -> String {
     }
 }
 
-fn outcome_label(outcome: Outcome) -> &'static str {
-    match outcome {
-        Outcome::Refund => "Refund",
-        Outcome::PartialRefund => "Partial refund",
-        Outcome::Confirmed => "Order confirmed",
-        Outcome::Rejected => "Rejected",
-        Outcome::Open => "Open",
-        Outcome::Other => "Other",
-    }
-}
 
 fn outcome_id(outcome: Outcome) -> &'static str {
     match outcome {
@@ -256,7 +247,7 @@ pub(super) fn OutcomeTable(figures: Signal<Arc<Figures>>) -> impl IntoView {
                         });
                     view! {
                         <tr data-outcome=outcome_id(row.outcome)>
-                            <th scope="row">{outcome_label(row.outcome)} {other}</th>
+                            <th scope="row">{labels::outcome(row.outcome)} {other}</th>
                             <td class="num">{format_count(row.count)}</td>
                             <td class="num">{share}</td>
                         </tr>

@@ -6,9 +6,7 @@ use leptos::ev::SubmitEvent;
 use leptos::prelude::*;
 use lumo_api::models::{CompanyProfile, UpdateProfileRequest};
 use lumo_api::requests::update_company_profile;
-use lumo_api::rules::validation::{
-    profile_changes, validate_profile_update, ProfileInput,
-};
+use lumo_api::rules::validation::{profile_changes, validate_profile_update, ProfileInput};
 
 use crate::client::use_client;
 use crate::components::error_panel::FormError;
