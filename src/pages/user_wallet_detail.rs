@@ -225,36 +225,48 @@ fn PreviousWallets(previous: Vec<UserWallet>) -> impl IntoView {
 #[component]
 fn NoWallet(external_id: String, on_created: Callback<()>) -> impl IntoView {
     let client = use_client();
-    let pending = RwSignal::new(false);
-    let error = RwSignal::new(None::<String>);
-    let id = StoredValue::new(external_id.clone());
-    let create = move |_| {
-        if pending.get_untracked() {
-            return;
+    let create = Action::new_local(move |id: &String| {
+        let id = id.clone();
+        async move { create_or_get(client, &id).await }
+    });
+    let pending = create.pending();
+    let value = create.value();
+    let version = create.version();
+    // Once per answer, and only while this view is shown.
+    Effect::new(move |seen: Option<usize>| {
+        let now = version.get();
+        if seen.is_some_and(|seen| seen != now)
+            && value.with_untracked(|v| matches!(v, Some(Ok(_))))
+        {
+            on_created.run(());
         }
-        pending.set(true);
-        error.set(None);
-        let id = id.get_value();
-        leptos::task::spawn_local(async move {
-            let answer = create_or_get(client, &id).await;
-            pending.try_set(false);
-            match answer {
-                Ok(_) => on_created.run(()),
-                Err(e) => {
-                    error.try_set(Some(e.to_string()));
-                }
-            }
-        });
+        now
+    });
+    // The last failure, hidden again while the next try is on its way.
+    let error = Signal::derive(move || {
+        if pending.get() {
+            return None;
+        }
+        value.with(|v| match v {
+            Some(Err(e)) => Some(e.to_string()),
+            _ => None,
+        })
+    });
+    let id = StoredValue::new(external_id.clone());
+    let on_click = move |_| {
+        if !pending.get_untracked() {
+            create.dispatch_local(id.get_value());
+        }
     };
     view! {
         <div class="card empty-state" data-testid="no-wallet">
             <p class="empty-state__title">{format!("No wallet for \u{201c}{external_id}\u{201d}")}</p>
             <p class="muted">"This user id has no wallet yet (the id must match exactly)."</p>
-            <button type="button" class="btn btn-primary" on:click=create disabled=move || pending.get()>
+            <button type="button" class="btn btn-primary" on:click=on_click disabled=move || pending.get()>
                 {move || pending.get().then(|| view! { <Spinner/> })}
                 "Create a wallet for this user"
             </button>
-            <crate::components::error_panel::FormError message=Signal::derive(move || error.get())/>
+            <crate::components::error_panel::FormError message=error/>
         </div>
     }
 }

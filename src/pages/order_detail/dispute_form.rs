@@ -7,35 +7,27 @@
 //! ("Checking whether the dispute was filed…"): a dispute on this order created since the submit,
 //! or an open one, is shown as filed, exactly as if the answer had come; otherwise the form says
 //! plainly that nothing was filed and the text can be sent again. If the check itself fails, the
-//! next press of the button checks again: it never sends blindly.
+//! next press of the button checks again: it never sends blindly. The sending and the check are
+//! one action (`submit`).
 
-use chrono::{DateTime, Utc};
 use leptos::prelude::*;
-use leptos::task::spawn_local;
-use lumo_api::models::{CreateDisputeRequest, Dispute};
-use lumo_api::rules::orders::{classify_filed, filed_after_lost_answer, DisputeOutcome};
-use lumo_api::rules::validation::{validate_reason, REASON_MAX};
+use lumo_api::rules::validation::{validate_reason, FieldErrors, REASON_MAX};
 use lumo_api::ApiError;
 
 use super::Filed;
 use crate::client::use_client;
 use crate::components::error_panel::FormError;
-use crate::components::field::focus_id;
 use crate::components::loading::Spinner;
 use crate::disputes_store::{clear_draft, save_draft, use_disputes_store};
+use crate::forms::{Form, FormField};
 use crate::session::use_session;
 
-const REASON_ID: &str = "dispute-reason";
+mod submit;
 
-/// A submit whose answer was lost: what is needed to recognise its dispute in the list.
-#[derive(Clone)]
-struct InDoubt {
-    requested_at: DateTime<Utc>,
-    /// The list as known before the submit.
-    known: Vec<Dispute>,
-    /// The reason as sent (trimmed).
-    reason: String,
-}
+use submit::{Done, InDoubt, Press};
+
+const REASON_ID: &str = "dispute-reason";
+const FIELDS: &[FormField] = &[FormField::new("reason", REASON_ID)];
 
 #[component]
 pub fn DisputeForm(
@@ -47,13 +39,50 @@ pub fn DisputeForm(
     let client = use_client();
     let store = use_disputes_store();
     let session = use_session();
-    let pending = RwSignal::new(false);
+    // Raised by the action while it reads the list back after a lost answer.
     let checking = RwSignal::new(false);
     // Set while a lost answer is unresolved: the button then checks instead of sending.
     let in_doubt = RwSignal::new(None::<InDoubt>);
-    let field_error = RwSignal::new(None::<String>);
-    let form_error = RwSignal::new(None::<String>);
     let order_id = StoredValue::new(order_id);
+
+    let form = Form::new(FIELDS, move |press: &Press| {
+        submit::run(client, press.clone(), checking)
+    });
+    // Runs only while the form is shown: if the user left, nothing is cleared or announced.
+    form.on_success(move |done: &Done| match done {
+        Done::Filed(filed) => {
+            in_doubt.set(None);
+            order_id.with_value(|id| clear_draft(session, id));
+            reason.set(String::new());
+            store.remember(filed.dispute.clone());
+            store.refetch();
+            on_filed.run(filed.clone());
+        }
+        Done::NotFiled => {
+            in_doubt.set(None);
+            form.set_failure(Some(
+                "The dispute was not filed: its answer was lost, and Lumo's dispute list has no \
+                 dispute for this order. Your text is kept: send it again."
+                    .to_string(),
+            ));
+        }
+        Done::Unknown { doubt, error } => {
+            in_doubt.set(Some(doubt.clone()));
+            form.set_failure(Some(format!(
+                "The answer to your submit was lost, and checking whether the dispute was filed \
+                 failed too. {error} Press \u{201c}Check again\u{201d} before sending it again: \
+                 nothing is sent until the check succeeds."
+            )));
+        }
+        Done::Refused(error) => {
+            form.set_failure(Some(describe(error)));
+            if matches!(error, ApiError::Conflict { .. }) {
+                // The order changed meanwhile (e.g. disputed elsewhere): show what is true now.
+                store.refetch();
+            }
+        }
+    });
+    let field_error = form.field_error("reason");
 
     let count = move || reason.with(|text| text.trim().chars().count());
     let over = move || count() > REASON_MAX;
@@ -63,136 +92,31 @@ pub fn DisputeForm(
         order_id.with_value(|id| save_draft(session, id, &text));
         reason.set(text);
         if field_error.get_untracked().is_some() {
-            field_error.set(validate_reason(&reason.get_untracked()));
+            form.set_errors(reason_problems(&reason.get_untracked()));
         }
     };
 
-    // The dispute exists (the answer, or found after a lost one): one path for both.
-    let show_filed = move |id: &str, dispute: Dispute, outcome: DisputeOutcome, unsent_reason| {
-        // The form (and the callback, owned by the same view) may be gone: the user left.
-        if pending.try_get_untracked().is_none() {
-            return;
-        }
-        clear_draft(session, id);
-        reason.try_set(String::new());
-        store.remember(dispute.clone());
-        store.refetch();
-        on_filed.run(Filed {
-            dispute,
-            outcome,
-            unsent_reason,
-        });
-    };
-
-    // Read the dispute list afresh (not the 30 s cache) and decide what the lost submit did.
-    let check = move |doubt: InDoubt| {
-        checking.set(true);
-        form_error.set(None);
-        let id = order_id.get_value();
-        spawn_local(async move {
-            let result = client.send(&lumo_api::requests::list_disputes()).await;
-            checking.try_set(false);
-            match result {
-                Ok(list) => {
-                    in_doubt.try_set(None);
-                    match filed_after_lost_answer(
-                        &id,
-                        &list,
-                        &doubt.known,
-                        doubt.requested_at,
-                        &doubt.reason,
-                    ) {
-                        Some((dispute, outcome, unsent)) => {
-                            show_filed(&id, dispute, outcome, unsent);
-                        }
-                        None => {
-                            form_error.try_set(Some(
-                                "The dispute was not filed: its answer was lost, and Lumo's dispute \
-                                 list has no dispute for this order. Your text is kept: send it again."
-                                    .to_string(),
-                            ));
-                        }
-                    }
-                }
-                Err(error) => {
-                    form_error.try_set(Some(format!(
-                        "The answer to your submit was lost, and checking whether the dispute was \
-                         filed failed too. {error} Press \u{201c}Check again\u{201d} before sending \
-                         it again: nothing is sent until the check succeeds."
-                    )));
-                }
-            }
-        });
-    };
-
-    let submit = move |ev: leptos::ev::SubmitEvent| {
+    let on_submit = move |ev: leptos::ev::SubmitEvent| {
         ev.prevent_default();
-        if pending.get_untracked() || checking.get_untracked() {
-            return;
-        }
         if let Some(doubt) = in_doubt.get_untracked() {
-            check(doubt);
+            form.submit(Press::Check(doubt), FieldErrors::new());
             return;
         }
         let text = reason.get_untracked();
-        if let Some(message) = validate_reason(&text) {
-            field_error.set(Some(message));
-            focus_id(REASON_ID);
-            return;
-        }
-        field_error.set(None);
-        form_error.set(None);
-        pending.set(true);
-        let id = order_id.get_value();
-        let known = store.latest_untracked().unwrap_or_default();
-        let body = CreateDisputeRequest {
+        let press = Press::Send {
+            order_id: order_id.get_value(),
             reason: text.trim().to_string(),
+            known: store.latest_untracked().unwrap_or_default(),
         };
-        let requested_at = Utc::now();
-        spawn_local(async move {
-            let request = lumo_api::requests::create_dispute(&id, &body);
-            let result = client.send_with_status(&request, None).await;
-            pending.try_set(false);
-            match result {
-                Ok((status, dispute)) => {
-                    let (outcome, unsent_reason) =
-                        classify_filed(Some(status), &dispute, &known, requested_at, &body.reason);
-                    show_filed(&id, dispute, outcome, unsent_reason);
-                }
-                Err(error) if error.may_hide_a_change() => {
-                    // The server may have filed it: look before offering to send again.
-                    let doubt = InDoubt {
-                        requested_at,
-                        known,
-                        reason: body.reason.clone(),
-                    };
-                    if in_doubt.try_set(Some(doubt.clone())).is_none() {
-                        check(doubt);
-                    }
-                }
-                Err(error) => {
-                    let for_field = error.field_messages("reason");
-                    if !for_field.is_empty() {
-                        field_error.try_set(Some(for_field.join(" ")));
-                        focus_id(REASON_ID);
-                    } else {
-                        form_error.try_set(Some(describe(&error)));
-                    }
-                    if matches!(error, ApiError::Conflict { .. }) {
-                        // The order changed meanwhile (e.g. disputed elsewhere): show what is true now.
-                        store.refetch();
-                    }
-                }
-            }
-        });
+        form.submit(press, reason_problems(&text));
     };
 
-    let busy = move || pending.get() || checking.get();
+    let pending = form.pending();
     let button_label = move || {
-        if pending.get() {
-            "Filing dispute…"
-        } else if checking.get() {
+        if checking.get() {
             "Checking…"
+        } else if pending.get() {
+            "Filing dispute…"
         } else if in_doubt.with(Option::is_some) {
             "Check again"
         } else {
@@ -209,7 +133,7 @@ pub fn DisputeForm(
     };
 
     view! {
-        <form class="card form dispute-form" on:submit=submit novalidate=true aria-labelledby="dispute-form-title">
+        <form class="card form dispute-form" on:submit=on_submit novalidate=true aria-labelledby="dispute-form-title">
             <h3 class="card__title" id="dispute-form-title">"Open dispute"</h3>
             <div class="field" class:field--invalid=move || field_error.get().is_some()>
                 <label class="field__label" for=REASON_ID>"Reason"</label>
@@ -249,15 +173,23 @@ pub fn DisputeForm(
                     </p>
                 })}
             </div>
-            <FormError message=form_error/>
+            <FormError message=form.form_error()/>
             <div class="form-actions">
-                <button type="submit" class="btn btn-primary" disabled=busy>
-                    {move || busy().then(|| view! { <Spinner/> })}
+                // Not `SubmitButton`: the label says which of four things a press does or is doing.
+                <button type="submit" class="btn btn-primary" disabled=move || pending.get()>
+                    {move || pending.get().then(|| view! { <Spinner/> })}
                     {button_label}
                 </button>
             </div>
         </form>
     }
+}
+
+/// The client-side rule for the reason, keyed for the form.
+fn reason_problems(text: &str) -> FieldErrors {
+    validate_reason(text)
+        .map(|message| FieldErrors::from([(FIELDS[0].name.to_string(), message)]))
+        .unwrap_or_default()
 }
 
 /// The message for a failed submit; the text stays in the box for another try.

@@ -5,21 +5,19 @@
 
 use chrono::Utc;
 use leptos::prelude::*;
-use leptos::task::spawn_local;
 use lumo_api::models::{CreateUserWalletRequest, UserWallet};
 use lumo_api::requests::{Page, UserWalletsQuery};
 use lumo_api::rules::user_wallets::{creation, Creation};
-use lumo_api::rules::validation::validate_external_id;
+use lumo_api::rules::validation::{validate_external_id, FieldErrors};
 use lumo_api::ApiError;
 
 use super::wallet_href;
 use crate::client::use_client;
 use crate::client::Client;
 use crate::components::error_panel::FormError;
-use crate::components::field::focus_id;
-use crate::components::loading::Spinner;
 use crate::components::qr::{deposit_address_ok, BadAddressWarning};
 use crate::components::{Field, Time};
+use crate::forms::{Form, FormField, SubmitButton};
 
 /// Look the externalId up, then create-or-return its wallet.
 pub(crate) async fn create_or_get(
@@ -52,48 +50,30 @@ pub(crate) async fn create_or_get(
     Ok((wallet, outcome))
 }
 
+/// The form's one input.
+const FIELDS: &[FormField] = &[FormField::new("externalId", "create-external-id")];
+
 #[component]
 pub(crate) fn CreateWalletForm(on_created: Callback<()>) -> impl IntoView {
     let client = use_client();
     let external_id = RwSignal::new(String::new());
-    let field_error = RwSignal::new(None::<String>);
-    let form_error = RwSignal::new(None::<String>);
-    let pending = RwSignal::new(false);
-    let result = RwSignal::new(None::<(UserWallet, Creation)>);
+
+    let form = Form::new(FIELDS, move |id: &String| {
+        let id = id.clone();
+        async move { create_or_get(client, &id).await }
+    });
+    form.on_success(move |_| on_created.run(()));
+    // The last answer's notice; a failure replaces it with the form's message.
+    let value = form.action.value();
+    let result = move || value.get().and_then(Result::ok);
 
     let submit = move |ev: leptos::ev::SubmitEvent| {
         ev.prevent_default();
-        if pending.get_untracked() {
-            return;
-        }
         let id = external_id.get_untracked();
-        form_error.set(None);
-        if let Some(problem) = validate_external_id(&id) {
-            field_error.set(Some(problem));
-            focus_id("create-external-id");
-            return;
-        }
-        field_error.set(None);
-        pending.set(true);
-        spawn_local(async move {
-            let answer = create_or_get(client, &id).await;
-            pending.try_set(false);
-            match answer {
-                Ok(done) => {
-                    result.try_set(Some(done));
-                    on_created.run(());
-                }
-                Err(error) => {
-                    result.try_set(None);
-                    let field = error.field_messages("externalId");
-                    if field.is_empty() {
-                        form_error.try_set(Some(error.to_string()));
-                    } else {
-                        field_error.try_set(Some(field.join(" ")));
-                    }
-                }
-            }
-        });
+        let problems = validate_external_id(&id)
+            .map(|problem| FieldErrors::from([(FIELDS[0].name.to_string(), problem)]))
+            .unwrap_or_default();
+        form.submit(id, problems);
     };
 
     view! {
@@ -107,19 +87,16 @@ pub(crate) fn CreateWalletForm(on_created: Callback<()>) -> impl IntoView {
             <form class="form create-wallet__form" on:submit=submit novalidate>
                 <div class="form-grid">
                     <Field id="create-external-id" label="User id (externalId)" value=external_id
-                        error=Signal::derive(move || field_error.get()) code=true required=true
+                        error=form.field_error("externalId") code=true required=true
                         hint="Your own id of the user, up to 255 characters." placeholder="user-42"/>
                 </div>
                 <div class="form-actions">
-                    <button type="submit" class="btn btn-primary" disabled=move || pending.get()>
-                        {move || pending.get().then(|| view! { <Spinner/> })}
-                        "Create or get wallet"
-                    </button>
+                    <SubmitButton form label="Create or get wallet" pending_label="Create or get wallet"/>
                 </div>
-                <FormError message=Signal::derive(move || form_error.get())/>
+                <FormError message=form.form_error()/>
             </form>
             <div aria-live="polite">
-                {move || result.get().map(|(wallet, outcome)| view! { <CreatedNotice wallet outcome/> })}
+                {move || result().map(|(wallet, outcome)| view! { <CreatedNotice wallet outcome/> })}
             </div>
         </div>
     }
