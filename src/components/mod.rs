@@ -1,4 +1,5 @@
-//! Reusable views. Pages compose these; see `.notes/portal-foundation.md`.
+//! Reusable views and the pieces several pages share. Pages compose these; a component never
+//! imports a page.
 
 pub mod api_view;
 pub mod bar_chart;
@@ -7,6 +8,7 @@ pub mod confirm_dialog;
 pub mod copy_button;
 pub mod countdown;
 pub mod csv_download;
+pub mod deposit_history;
 pub mod deposits_table;
 pub mod dispute_card;
 pub mod env_badge;
@@ -25,6 +27,7 @@ pub mod status_badge;
 pub mod time;
 pub mod timeline;
 pub mod url_list;
+pub mod user_wallet;
 
 pub use api_view::ApiView;
 pub use chart::DepositsChart;

@@ -3,6 +3,9 @@
 //! replace, the user's earlier wallets, and the deposits to any of them (with the API's
 //! pagination in the URL).
 
+mod replace;
+
+use replace::ReplaceWallet;
 use leptos::prelude::*;
 use leptos_router::hooks::use_params_map;
 use lumo_api::models::UserWallet;
@@ -11,10 +14,8 @@ use lumo_api::rules::deposits::DepositLine;
 use lumo_api::rules::money::format_amount;
 use lumo_api::rules::user_wallets::{block_reason_text, current_wallet, previous_wallets};
 
-use super::user_wallets::create::create_or_get;
-use super::user_wallets::replace::ReplaceWallet;
-use super::user_wallets::WalletStatusBadge;
-use super::wallet::history::{use_history_paging, DepositHistory};
+use crate::components::deposit_history::{use_history_paging, DepositHistory};
+use crate::components::user_wallet::{create_or_get, WalletStatusBadge};
 use crate::client::{api_resource, use_client};
 use crate::components::loading::Spinner;
 use crate::components::qr::{deposit_address_ok, BadAddressWarning, CheckedShortAddress};

@@ -6,7 +6,6 @@ use leptos::prelude::*;
 use leptos_router::hooks::use_navigate;
 use lumo_api::listing::{has_next_page, Paging, UserWalletsView};
 use lumo_api::models::UserWallet;
-use lumo_api::requests::percent_encode;
 use lumo_api::rules::money::format_amount;
 use lumo_api::rules::user_wallets::block_reason_text;
 use lumo_api::rules::validation::validate_external_id;
@@ -16,17 +15,13 @@ use crate::components::field::focus_id;
 use crate::components::pagination::Pagination;
 use crate::components::qr::CheckedShortAddress;
 use crate::components::url_list::{list_url, use_url_view};
+use crate::components::user_wallet::{wallet_href, WalletStatusBadge};
 use crate::components::{ApiView, IgnoredQueryNotice, PageHeader, Time};
 
-pub(crate) mod create;
-pub(crate) mod replace;
+mod create;
 
 use create::CreateWalletForm;
 
-/// `/user-wallets/<externalId percent-encoded>`.
-pub(crate) fn wallet_href(external_id: &str) -> String {
-    format!("/user-wallets/{}", percent_encode(external_id))
-}
 
 fn wallets_url(view: &UserWalletsView) -> String {
     list_url("/user-wallets", &view.to_query())
@@ -258,15 +253,3 @@ fn WalletRow(wallet: UserWallet, blocked_view: bool) -> impl IntoView {
     }
 }
 
-/// "Active" or "Blocked" (with the reason on hover).
-#[component]
-pub(crate) fn WalletStatusBadge(
-    blocked: bool,
-    #[prop(default = None)] reason: Option<String>,
-) -> impl IntoView {
-    if blocked {
-        view! { <span class="badge badge--danger" title=reason>"Blocked"</span> }.into_any()
-    } else {
-        view! { <span class="badge badge--success">"Active"</span> }.into_any()
-    }
-}

@@ -11,9 +11,8 @@ use rust_decimal::Decimal;
 use crate::client::api_resource;
 use crate::components::{ApiView, DepositAddressBlock, PageHeader};
 
-pub(crate) mod history;
 
-use history::{use_history_paging, DepositHistory};
+use crate::components::deposit_history::{use_history_paging, DepositHistory};
 
 #[component]
 pub fn WalletPage() -> impl IntoView {

@@ -3,52 +3,17 @@
 //! plainly which it was (`lumo_api::rules::user_wallets::creation`; when the lookup fails,
 //! `createdAt` is compared with the time of the request).
 
-use chrono::Utc;
 use leptos::prelude::*;
-use lumo_api::models::{CreateUserWalletRequest, UserWallet};
-use lumo_api::requests::{Page, UserWalletsQuery};
-use lumo_api::rules::user_wallets::{creation, Creation};
+use lumo_api::models::UserWallet;
+use lumo_api::rules::user_wallets::Creation;
 use lumo_api::rules::validation::{validate_external_id, FieldErrors};
-use lumo_api::ApiError;
 
-use super::wallet_href;
 use crate::client::use_client;
-use crate::client::Client;
 use crate::components::error_panel::FormError;
 use crate::components::qr::{deposit_address_ok, BadAddressWarning};
+use crate::components::user_wallet::{create_or_get, wallet_href};
 use crate::components::{Field, Time};
 use crate::forms::{Form, FormField, SubmitButton};
-
-/// Look the externalId up, then create-or-return its wallet.
-pub(crate) async fn create_or_get(
-    client: Client,
-    external_id: &str,
-) -> Result<(UserWallet, Creation), ApiError> {
-    let requested_at = Utc::now();
-    let lookup = UserWalletsQuery {
-        page: Page::new(1, 0),
-        external_id: Some(external_id.to_string()),
-    };
-    let known_before = match client
-        .send(&lumo_api::requests::list_user_wallets(&lookup))
-        .await
-    {
-        Ok(found) => Some(found.iter().any(|w| w.external_id == external_id)),
-        Err(ApiError::Unauthorized { message }) => return Err(ApiError::Unauthorized { message }),
-        Err(_) => None,
-    };
-    let body = CreateUserWalletRequest {
-        external_id: external_id.to_string(),
-    };
-    // `POST /user-wallets` is idempotent per externalId (it creates the wallet or returns the
-    // existing one), so after a lost answer (timeout, dropped connection) sending it again is
-    // safe: it can never make a second wallet. The form therefore just offers to try again.
-    let wallet = client
-        .send(&lumo_api::requests::create_user_wallet(&body))
-        .await?;
-    let outcome = creation(&wallet, known_before, requested_at);
-    Ok((wallet, outcome))
-}
 
 /// The form's one input.
 const FIELDS: &[FormField] = &[FormField::new("externalId", "create-external-id")];

@@ -14,12 +14,12 @@ use crate::components::{DepositsChart, DepositsTable, ErrorPanel, IgnoredQueryNo
 
 /// The deposit page in the URL, and a way to move to another page of it (same path).
 #[derive(Clone, Copy)]
-pub(crate) struct HistoryPaging {
+pub struct HistoryPaging {
     pub paging: Memo<OffsetPaging>,
     pub go: Callback<Page>,
 }
 
-pub(crate) fn use_history_paging() -> HistoryPaging {
+pub fn use_history_paging() -> HistoryPaging {
     let location = use_location();
     let paging = use_url_view(OffsetPaging::from_query);
     let navigate = use_navigate();
@@ -34,7 +34,7 @@ pub(crate) fn use_history_paging() -> HistoryPaging {
 }
 
 #[component]
-pub(crate) fn DepositHistory(
+pub fn DepositHistory(
     /// The answer for the current page, already turned into rows.
     #[prop(into)]
     result: Signal<Option<Result<Vec<DepositLine>, ApiError>>>,
