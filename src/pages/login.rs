@@ -185,8 +185,8 @@ fn ApiKeyForm(
     // The environment of the attempt, named in its failure.
     let tried = StoredValue::new(String::new());
 
-    // A read (GET profile with the typed key): nothing changes on the server, so an answer lost
-    // with the page changes nothing either.
+    // A read (GET profile with the typed key) that changes nothing on the server: the sign-in
+    // waits for this form to see the answer, so a page left meanwhile signs nobody in.
     let form = Form::new(KEY_FIELDS, move |attempt: &Attempt<String>| {
         let attempt = attempt.clone();
         async move {
