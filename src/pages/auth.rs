@@ -9,6 +9,7 @@ use crate::config::use_config;
 use crate::config::{Config, Environment, CUSTOM_ID};
 use crate::theme::ThemeToggle;
 
+pub mod form_parts;
 pub mod messages;
 
 /// The centred card used by /login and /register.

@@ -4,23 +4,41 @@
 
 use leptos::ev::{KeyboardEvent, SubmitEvent};
 use leptos::prelude::*;
-use leptos::task::spawn_local;
 use leptos_router::hooks::{use_navigate, use_query_map};
 use lumo_api::models::LoginRequest;
 use lumo_api::requests::{get_company_profile, login_company};
-use lumo_api::rules::validation::{validate_api_key, validate_login};
+use lumo_api::rules::validation::{validate_api_key, validate_login, FieldErrors};
+use lumo_api::ApiError;
 
+use super::auth::form_parts::{on_failure, refuse_without_environment};
 use super::auth::messages::{sign_in_failure, Method};
 use super::auth::{AuthLayout, EnvChoice, EnvPicker, RememberMe};
 use crate::client::{send_to, use_client, Target};
 use crate::components::error_panel::FormError;
 use crate::components::field::focus_id;
-use crate::components::loading::Spinner;
 use crate::components::page_header::set_document_title;
 use crate::components::{Field, KeyReveal};
-use crate::config::use_config;
+use crate::config::{use_config, Environment};
+use crate::forms::{Form, FormField, SubmitButton};
 use crate::nav::after_sign_in;
 use crate::session::{use_session, Session};
+
+const KEY_FIELDS: &[FormField] = &[FormField::new("apiKey", "login-api-key")];
+
+const PASSWORD_FIELDS: &[FormField] = &[
+    FormField::new("email", "login-email"),
+    FormField::new("password", "login-password"),
+    FormField::new("understood", "login-understood"),
+];
+
+/// One sign-in as submitted: the credential, where it goes, and "keep me signed in" as it was
+/// when the button was pressed.
+#[derive(Clone)]
+struct Attempt<C> {
+    credential: C,
+    environment: Environment,
+    remember: bool,
+}
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 enum Tab {
@@ -64,12 +82,9 @@ pub fn LoginPage() -> impl IntoView {
             go_on();
         })
     };
-    // Password sign-in rotated the key: show the new one before going on.
-    let on_password_sign_in = Callback::new(move |signed_in: Session| {
-        let key = signed_in.api_key.clone();
-        session.sign_in(signed_in);
-        new_key.set(Some(key));
-    });
+    // Password sign-in rotated the key (the session holds the new one already): show it before
+    // going on.
+    let on_password_sign_in = Callback::new(move |key: String| new_key.set(Some(key)));
 
     let select_tab = move |next: Tab| {
         tab.set(next);
@@ -167,53 +182,59 @@ fn ApiKeyForm(
     let config = use_config();
     let timeout_ms = use_client().timeout_ms();
     let key = RwSignal::new(String::new());
-    let key_error = RwSignal::new(None::<String>);
-    let form_error = RwSignal::new(None::<String>);
-    let pending = RwSignal::new(false);
+    // The environment of the attempt, named in its failure.
+    let tried = StoredValue::new(String::new());
+
+    // A read (GET profile with the typed key) that changes nothing on the server: the sign-in
+    // waits for this form to see the answer, so a page left meanwhile signs nobody in.
+    let form = Form::new(KEY_FIELDS, move |attempt: &Attempt<String>| {
+        let attempt = attempt.clone();
+        async move {
+            let target = Target {
+                base_url: attempt.environment.api_base_url.clone(),
+                api_key: Some(attempt.credential.clone()),
+            };
+            let profile = send_to(&get_company_profile(), &target, timeout_ms).await?;
+            Ok(Session {
+                api_key: attempt.credential,
+                environment: attempt.environment,
+                company_id: profile.id,
+                company_name: profile.name,
+                remember: attempt.remember,
+            })
+        }
+    });
+    form.on_success(move |signed_in: &Session| on_success.run(signed_in.clone()));
+    on_failure(form, move |error| {
+        // A 400 is the kit's: its lines land on the fields.
+        if !matches!(error, ApiError::Validation { .. }) {
+            let text = tried.with_value(|env| sign_in_failure(Method::ApiKey, env, error));
+            form.set_failure(Some(text));
+        }
+    });
+    let pending = form.pending();
 
     let submit = move |ev: SubmitEvent| {
         ev.prevent_default();
         if pending.get_untracked() {
             return;
         }
-        form_error.set(None);
-        let environment = env.resolve(&config);
         let api_key = key.get_untracked().trim().to_string();
-        let problem = validate_api_key(&api_key);
-        key_error.set(problem.clone());
-        let Some(environment) = environment else {
-            focus_id("login-environment-custom-url");
+        let mut problems = FieldErrors::new();
+        if let Some(problem) = validate_api_key(&api_key) {
+            problems.insert("apiKey".to_string(), problem);
+        }
+        let Some(environment) = env.resolve(&config) else {
+            refuse_without_environment(form, problems, "login-environment-custom-url");
             return;
         };
-        if problem.is_some() {
-            focus_id("login-api-key");
-            return;
-        }
-        pending.set(true);
-        spawn_local(async move {
-            let target = Target {
-                base_url: environment.api_base_url.clone(),
-                api_key: Some(api_key.clone()),
-            };
-            let result = send_to(&get_company_profile(), &target, timeout_ms).await;
-            pending.try_set(false);
-            match result {
-                Ok(profile) => on_success.run(Session {
-                    api_key,
-                    environment,
-                    company_id: profile.id,
-                    company_name: profile.name,
-                    remember: remember.get_untracked(),
-                }),
-                Err(error) => {
-                    form_error.try_set(Some(sign_in_failure(
-                        Method::ApiKey,
-                        &environment.name,
-                        &error,
-                    )));
-                }
-            }
-        });
+        tried.set_value(environment.name.clone());
+        let attempt = Attempt {
+            credential: api_key,
+            environment,
+            remember: remember.get_untracked(),
+        };
+        form.submit(attempt, problems);
     };
 
     view! {
@@ -223,7 +244,7 @@ fn ApiKeyForm(
                 id="login-api-key"
                 label="Company API key"
                 value=key
-                error=key_error
+                error=form.field_error("apiKey")
                 input_type="password"
                 autocomplete="off"
                 placeholder="lb2b_…"
@@ -231,11 +252,9 @@ fn ApiKeyForm(
                 required=true
             />
             <RememberMe value=remember id="login-remember-key"/>
-            <FormError message=form_error/>
-            <button type="submit" class="btn btn-primary btn-block" disabled=move || pending.get()>
-                <Show when=move || pending.get()><Spinner/></Show>
-                {move || if pending.get() { "Checking the key…" } else { "Sign in with API key" }}
-            </button>
+            <FormError message=form.form_error()/>
+            <SubmitButton form label="Sign in with API key" pending_label="Checking the key…"
+                class="btn-primary btn-block"/>
         </form>
     }
 }
@@ -244,83 +263,89 @@ fn ApiKeyForm(
 fn PasswordForm(
     env: EnvChoice,
     remember: RwSignal<bool>,
-    on_success: Callback<Session>,
+    /// With the new key, already in the session.
+    on_success: Callback<String>,
 ) -> impl IntoView {
     let config = use_config();
+    let session = use_session();
     let timeout_ms = use_client().timeout_ms();
     let email = RwSignal::new(String::new());
     let password = RwSignal::new(String::new());
     let understood = RwSignal::new(false);
-    let email_error = RwSignal::new(None::<String>);
-    let password_error = RwSignal::new(None::<String>);
-    let understood_error = RwSignal::new(None::<String>);
-    let form_error = RwSignal::new(None::<String>);
-    let pending = RwSignal::new(false);
+    // The kit keeps a message until the next submit; touching the box answers this one.
+    let understood_touched = RwSignal::new(false);
+    let tried = StoredValue::new(String::new());
+
+    let form = Form::new(PASSWORD_FIELDS, move |attempt: &Attempt<LoginRequest>| {
+        let request = login_company(&attempt.credential);
+        let attempt = attempt.clone();
+        async move {
+            let target = Target {
+                base_url: attempt.environment.api_base_url.clone(),
+                api_key: None,
+            };
+            let auth = send_to(&request, &target, timeout_ms).await?;
+            // The old key died when the server answered: the session takes the new one here, so
+            // it is kept even if this page is gone by the time the answer arrives.
+            let api_key = auth.api_key.clone();
+            session.sign_in(Session {
+                api_key: auth.api_key,
+                environment: attempt.environment,
+                company_id: auth.company.id,
+                company_name: auth.company.name,
+                remember: attempt.remember,
+            });
+            Ok(api_key)
+        }
+    });
+    form.on_success(move |api_key: &String| {
+        password.set(String::new());
+        on_success.run(api_key.clone());
+    });
+    on_failure(form, move |error| {
+        if matches!(error, ApiError::Unauthorized { .. }) {
+            password.set(String::new());
+        }
+        // A 400 is the kit's: its lines land on the fields.
+        if !matches!(error, ApiError::Validation { .. }) {
+            let text = tried.with_value(|env| sign_in_failure(Method::Password, env, error));
+            form.set_failure(Some(text));
+        }
+    });
+    let pending = form.pending();
+    let understood_error = {
+        let error = form.field_error("understood");
+        Signal::derive(move || error.get().filter(|_| !understood_touched.get()))
+    };
 
     let submit = move |ev: SubmitEvent| {
         ev.prevent_default();
         if pending.get_untracked() {
             return;
         }
-        form_error.set(None);
-        let environment = env.resolve(&config);
+        understood_touched.set(false);
         let body = LoginRequest {
             email: email.get_untracked().trim().to_string(),
             password: password.get_untracked(),
         };
-        let errors = validate_login(&body);
-        email_error.set(errors.get("email").cloned());
-        password_error.set(errors.get("password").cloned());
-        understood_error.set((!understood.get_untracked()).then(|| {
-            "Confirm that you understand the current API key will stop working.".to_string()
-        }));
-        let Some(environment) = environment else {
-            focus_id("login-environment-custom-url");
+        let mut problems = validate_login(&body);
+        if !understood.get_untracked() {
+            problems.insert(
+                "understood".to_string(),
+                "Confirm that you understand the current API key will stop working.".to_string(),
+            );
+        }
+        let Some(environment) = env.resolve(&config) else {
+            refuse_without_environment(form, problems, "login-environment-custom-url");
             return;
         };
-        if errors.contains_key("email") {
-            focus_id("login-email");
-            return;
-        }
-        if errors.contains_key("password") {
-            focus_id("login-password");
-            return;
-        }
-        if !understood.get_untracked() {
-            focus_id("login-understood");
-            return;
-        }
-        pending.set(true);
-        spawn_local(async move {
-            let target = Target {
-                base_url: environment.api_base_url.clone(),
-                api_key: None,
-            };
-            let result = send_to(&login_company(&body), &target, timeout_ms).await;
-            pending.try_set(false);
-            match result {
-                Ok(auth) => {
-                    password.try_set(String::new());
-                    on_success.run(Session {
-                        api_key: auth.api_key,
-                        environment,
-                        company_id: auth.company.id,
-                        company_name: auth.company.name,
-                        remember: remember.get_untracked(),
-                    });
-                }
-                Err(error) => {
-                    if matches!(error, lumo_api::ApiError::Unauthorized { .. }) {
-                        password.try_set(String::new());
-                    }
-                    form_error.try_set(Some(sign_in_failure(
-                        Method::Password,
-                        &environment.name,
-                        &error,
-                    )));
-                }
-            }
-        });
+        tried.set_value(environment.name.clone());
+        let attempt = Attempt {
+            credential: body,
+            environment,
+            remember: remember.get_untracked(),
+        };
+        form.submit(attempt, problems);
     };
 
     view! {
@@ -335,7 +360,7 @@ fn PasswordForm(
                 id="login-email"
                 label="E-mail"
                 value=email
-                error=email_error
+                error=form.field_error("email")
                 input_type="email"
                 autocomplete="username"
                 required=true
@@ -344,7 +369,7 @@ fn PasswordForm(
                 id="login-password"
                 label="Password"
                 value=password
-                error=password_error
+                error=form.field_error("password")
                 input_type="password"
                 autocomplete="current-password"
                 required=true
@@ -357,7 +382,7 @@ fn PasswordForm(
                         prop:checked=move || understood.get()
                         on:change=move |ev| {
                             understood.set(event_target_checked(&ev));
-                            understood_error.set(None);
+                            understood_touched.set(true);
                         }
                         aria-describedby="login-rotation-warning login-understood-error"
                         aria-invalid=move || understood_error.get().is_some().then_some("true")
@@ -371,11 +396,9 @@ fn PasswordForm(
                 </div>
             </div>
             <RememberMe value=remember id="login-remember-password"/>
-            <FormError message=form_error/>
-            <button type="submit" class="btn btn-primary btn-block" disabled=move || pending.get()>
-                <Show when=move || pending.get()><Spinner/></Show>
-                {move || if pending.get() { "Signing in…" } else { "Sign in and issue a new key" }}
-            </button>
+            <FormError message=form.form_error()/>
+            <SubmitButton form label="Sign in and issue a new key" pending_label="Signing in…"
+                class="btn-primary btn-block"/>
         </form>
     }
 }

@@ -4,34 +4,40 @@
 
 use leptos::ev::SubmitEvent;
 use leptos::prelude::*;
-use leptos::task::spawn_local;
 use leptos_router::hooks::use_navigate;
 use lumo_api::models::RegisterRequest;
 use lumo_api::requests::register_company;
-use lumo_api::rules::validation::{validate_register, FieldErrors, FORM_FIELD};
+use lumo_api::rules::validation::{validate_register, FieldErrors};
 use lumo_api::ApiError;
 
+use super::auth::form_parts::{on_failure, refuse_without_environment};
 use super::auth::messages::reach_failure;
 use super::auth::{AuthLayout, EnvChoice, EnvPicker, RememberMe};
 use crate::client::{send_to, use_client, Target};
 use crate::components::error_panel::FormError;
-use crate::components::field::focus_id;
-use crate::components::loading::Spinner;
 use crate::components::page_header::set_document_title;
 use crate::components::{Field, KeyReveal};
-use crate::config::use_config;
-use crate::forms::{api_field_errors, field_error};
+use crate::config::{use_config, Environment};
+use crate::forms::{Form, FormField, SubmitButton};
 use crate::session::{use_session, Session};
 
-/// The form's fields, wire names, in the order they appear (for focusing the first invalid).
-const FIELDS: &[(&str, &str)] = &[
-    ("name", "register-name"),
-    ("email", "register-email"),
-    ("password", "register-password"),
-    ("passwordConfirmation", "register-password-confirmation"),
-    ("contactEmail", "register-contact-email"),
-    ("contactTelegram", "register-contact-telegram"),
+/// The form's fields in the order they appear (the first invalid one gets focus).
+const FIELDS: &[FormField] = &[
+    FormField::new("name", "register-name"),
+    FormField::new("email", "register-email"),
+    FormField::new("password", "register-password"),
+    FormField::new("passwordConfirmation", "register-password-confirmation"),
+    FormField::new("contactEmail", "register-contact-email"),
+    FormField::new("contactTelegram", "register-contact-telegram"),
 ];
+
+/// A registration as submitted, with "keep me signed in" as it was when the button was pressed.
+#[derive(Clone)]
+struct Registration {
+    body: RegisterRequest,
+    environment: Environment,
+    remember: bool,
+}
 
 #[derive(Clone)]
 enum Outcome {
@@ -99,22 +105,68 @@ fn RegisterForm(outcome: RwSignal<Outcome>) -> impl IntoView {
     let confirmation = RwSignal::new(String::new());
     let contact_email = RwSignal::new(String::new());
     let contact_telegram = RwSignal::new(String::new());
-    let errors = RwSignal::new(FieldErrors::new());
-    let form_error = RwSignal::new(None::<String>);
-    let pending = RwSignal::new(false);
+    // The environment of the attempt, named in its failure.
+    let tried = StoredValue::new(String::new());
 
-    let focus_first_error = move |errors: &FieldErrors| {
-        if let Some((_, id)) = FIELDS.iter().find(|(field, _)| errors.contains_key(*field)) {
-            focus_id(id);
+    let form = Form::new(FIELDS, move |registration: &Registration| {
+        let request = register_company(&registration.body);
+        let Registration {
+            environment,
+            remember,
+            ..
+        } = registration.clone();
+        async move {
+            let target = Target {
+                base_url: environment.api_base_url.clone(),
+                api_key: None,
+            };
+            let auth = send_to(&request, &target, timeout_ms).await?;
+            // The company's first key is shown only once: the session takes it here, so it is
+            // kept even if this page is gone by the time the answer arrives.
+            let api_key = auth.api_key.clone();
+            session.sign_in(Session {
+                api_key: auth.api_key,
+                environment,
+                company_id: auth.company.id,
+                company_name: auth.company.name,
+                remember,
+            });
+            Ok(api_key)
         }
-    };
+    });
+    form.on_success(move |api_key: &String| {
+        outcome.set(Outcome::Registered {
+            api_key: api_key.clone(),
+        });
+    });
+    // A 400 is the kit's (its lines land on the fields); the rest is worded here.
+    on_failure(form, move |error| match error {
+        error if error.is_unsupported_operation() => outcome.set(Outcome::Unavailable {
+            env_name: tried.get_value(),
+        }),
+        ApiError::Conflict { .. } => {
+            let mut taken = FieldErrors::new();
+            taken.insert(
+                "email".to_string(),
+                "A company with this e-mail is already registered. Sign in instead, or use another e-mail."
+                    .to_string(),
+            );
+            form.set_failure(None);
+            form.set_errors(taken);
+        }
+        ApiError::Validation { .. } => {}
+        error => {
+            let text = tried.with_value(|env| reach_failure(env, error));
+            form.set_failure(Some(text));
+        }
+    });
+    let pending = form.pending();
 
     let submit = move |ev: SubmitEvent| {
         ev.prevent_default();
         if pending.get_untracked() {
             return;
         }
-        form_error.set(None);
         let optional = |value: RwSignal<String>| {
             let text = value.get_untracked().trim().to_string();
             (!text.is_empty()).then_some(text)
@@ -133,65 +185,17 @@ fn RegisterForm(outcome: RwSignal<Outcome>) -> impl IntoView {
                 "The two passwords do not match.".to_string(),
             );
         }
-        let environment = env.resolve(&config);
-        errors.set(problems.clone());
-        let Some(environment) = environment else {
-            focus_id("register-environment-custom-url");
+        let Some(environment) = env.resolve(&config) else {
+            refuse_without_environment(form, problems, "register-environment-custom-url");
             return;
         };
-        if !problems.is_empty() {
-            focus_first_error(&problems);
-            return;
-        }
-        pending.set(true);
-        spawn_local(async move {
-            let target = Target {
-                base_url: environment.api_base_url.clone(),
-                api_key: None,
-            };
-            let result = send_to(&register_company(&body), &target, timeout_ms).await;
-            pending.try_set(false);
-            match result {
-                Ok(auth) => {
-                    let api_key = auth.api_key.clone();
-                    session.sign_in(Session {
-                        api_key: auth.api_key,
-                        environment,
-                        company_id: auth.company.id,
-                        company_name: auth.company.name,
-                        remember: remember.get_untracked(),
-                    });
-                    outcome.try_set(Outcome::Registered { api_key });
-                }
-                Err(error) if error.is_unsupported_operation() => {
-                    outcome.try_set(Outcome::Unavailable {
-                        env_name: environment.name,
-                    });
-                }
-                Err(ApiError::Conflict { .. }) => {
-                    let mut map = FieldErrors::new();
-                    map.insert(
-                        "email".to_string(),
-                        "A company with this e-mail is already registered. Sign in instead, or use another e-mail."
-                            .to_string(),
-                    );
-                    errors.try_set(map.clone());
-                    focus_first_error(&map);
-                }
-                Err(error @ ApiError::Validation { .. }) => {
-                    let fields: Vec<&str> = FIELDS.iter().map(|(field, _)| *field).collect();
-                    let mut map = api_field_errors(&error, &fields);
-                    if let Some(general) = map.remove(FORM_FIELD) {
-                        form_error.try_set(Some(general));
-                    }
-                    errors.try_set(map.clone());
-                    focus_first_error(&map);
-                }
-                Err(error) => {
-                    form_error.try_set(Some(reach_failure(&environment.name, &error)));
-                }
-            }
-        });
+        tried.set_value(environment.name.clone());
+        let registration = Registration {
+            body,
+            environment,
+            remember: remember.get_untracked(),
+        };
+        form.submit(registration, problems);
     };
 
     view! {
@@ -202,32 +206,29 @@ fn RegisterForm(outcome: RwSignal<Outcome>) -> impl IntoView {
         <form class="form" on:submit=submit novalidate>
             <EnvPicker choice=env id="register-environment"/>
             <Field id="register-name" label="Company name" value=name
-                error=field_error(errors, "name") autocomplete="organization" required=true/>
+                error=form.field_error("name") autocomplete="organization" required=true/>
             <Field id="register-email" label="Login e-mail" value=email
-                error=field_error(errors, "email") input_type="email" autocomplete="username"
+                error=form.field_error("email") input_type="email" autocomplete="username"
                 hint="You sign in with this address." required=true/>
             <div class="form-grid">
                 <Field id="register-password" label="Password" value=password
-                    error=field_error(errors, "password") input_type="password"
+                    error=form.field_error("password") input_type="password"
                     autocomplete="new-password" hint="At least 8 characters." required=true/>
                 <Field id="register-password-confirmation" label="Repeat the password" value=confirmation
-                    error=field_error(errors, "passwordConfirmation") input_type="password"
+                    error=form.field_error("passwordConfirmation") input_type="password"
                     autocomplete="new-password" required=true/>
             </div>
             <div class="form-grid">
                 <Field id="register-contact-email" label="Contact e-mail" value=contact_email
-                    error=field_error(errors, "contactEmail") input_type="email" autocomplete="email"
+                    error=form.field_error("contactEmail") input_type="email" autocomplete="email"
                     optional=true hint="Where Lumo writes about your account."/>
                 <Field id="register-contact-telegram" label="Telegram" value=contact_telegram
-                    error=field_error(errors, "contactTelegram") placeholder="@your_team"
+                    error=form.field_error("contactTelegram") placeholder="@your_team"
                     optional=true/>
             </div>
             <RememberMe value=remember id="register-remember"/>
-            <FormError message=form_error/>
-            <button type="submit" class="btn btn-primary btn-block" disabled=move || pending.get()>
-                <Show when=move || pending.get()><Spinner/></Show>
-                {move || if pending.get() { "Registering…" } else { "Register" }}
-            </button>
+            <FormError message=form.form_error()/>
+            <SubmitButton form label="Register" pending_label="Registering…" class="btn-primary btn-block"/>
         </form>
         <p class="auth-footer">"Already have an account? " <a href="/login">"Sign in"</a></p>
     }

@@ -5,22 +5,18 @@
 
 use chrono::Local;
 use leptos::prelude::*;
-use leptos::task::spawn_local;
 use lumo_api::csv::{export_file_name, ExportStop, OrdersExport};
 use lumo_api::listing::OrdersView;
 use lumo_api::ApiError;
 use send_wrapper::SendWrapper;
 
-use crate::client::{use_client, Cancel};
+use crate::client::{use_client, Cancel, Client};
 use crate::components::csv_download::save_csv;
 use crate::components::loading::Spinner;
 
+/// How an export ended.
 #[derive(Clone, PartialEq)]
-enum ExportState {
-    Idle,
-    Running {
-        fetched: usize,
-    },
+enum ExportEnd {
     /// Saved; `cut` when the row limit left the rest of the list out.
     Done {
         count: usize,
@@ -40,11 +36,68 @@ enum ExportState {
     },
 }
 
+/// Fetch every page `view` selects, counting the orders into `fetched` as they come, and save
+/// the file.
+async fn export_orders(
+    client: Client,
+    view: OrdersView,
+    cancel: Cancel,
+    fetched: RwSignal<usize>,
+) -> ExportEnd {
+    let mut export = OrdersExport::new(view.status.clone(), view.external_order_id.clone());
+    while let Some(query) = export.next_query() {
+        let answer = client
+            .send_cancellable(&lumo_api::requests::list_orders(&query), Some(&cancel))
+            .await;
+        if cancel.is_cancelled() {
+            return ExportEnd::Cancelled {
+                fetched: export.fetched(),
+            };
+        }
+        match answer {
+            Ok(page) => match export.add_page(page) {
+                Err(reason) if !reason.keeps_rows() => return ExportEnd::Stopped { reason },
+                // Ok, or the row limit: the loop ends when there is no next page. `fetched`
+                // belongs to the view, which may be gone by now.
+                _ => {
+                    fetched.try_set(export.fetched());
+                }
+            },
+            Err(error) => {
+                return ExportEnd::Failed {
+                    fetched: export.fetched(),
+                    error,
+                }
+            }
+        }
+    }
+    let file = export_file_name(Local::now().date_naive());
+    match save_csv(&file, &export.to_csv()) {
+        Ok(()) => ExportEnd::Done {
+            count: export.fetched(),
+            file,
+            cut: export.stop(),
+        },
+        Err(detail) => ExportEnd::Failed {
+            fetched: export.fetched(),
+            error: ApiError::Network { detail },
+        },
+    }
+}
+
 #[component]
 pub fn CsvExport(state: Signal<OrdersView>) -> impl IntoView {
     let client = use_client();
-    let status = RwSignal::new(ExportState::Idle);
+    // Orders fetched so far by the running export.
+    let fetched = RwSignal::new(0usize);
+    // The last export's cancel; cancelling one that has ended does nothing.
     let running: StoredValue<Option<SendWrapper<Cancel>>> = StoredValue::new(None);
+
+    let export = Action::new_local(move |(view, cancel): &(OrdersView, Cancel)| {
+        export_orders(client, view.clone(), cancel.clone(), fetched)
+    });
+    let exporting = export.pending();
+    let ended = export.value();
 
     let stop = move || {
         if let Some(cancel) = running.try_update_value(Option::take).flatten() {
@@ -54,98 +107,23 @@ pub fn CsvExport(state: Signal<OrdersView>) -> impl IntoView {
     on_cleanup(stop);
 
     let start = move || {
-        if matches!(status.get_untracked(), ExportState::Running { .. }) {
+        if exporting.get_untracked() {
             return;
         }
-        let view = state.get_untracked();
         let cancel = Cancel::new();
         running.set_value(Some(SendWrapper::new(cancel.clone())));
-        status.set(ExportState::Running { fetched: 0 });
-        spawn_local(async move {
-            let mut export = OrdersExport::new(view.status.clone(), view.external_order_id.clone());
-            while let Some(query) = export.next_query() {
-                let answer = client
-                    .send_cancellable(&lumo_api::requests::list_orders(&query), Some(&cancel))
-                    .await;
-                if cancel.is_cancelled() {
-                    status.try_set(ExportState::Cancelled {
-                        fetched: export.fetched(),
-                    });
-                    return;
-                }
-                match answer {
-                    Ok(page) => match export.add_page(page) {
-                        Err(reason) if !reason.keeps_rows() => {
-                            running.try_set_value(None);
-                            status.try_set(ExportState::Stopped { reason });
-                            return;
-                        }
-                        // Ok, or the row limit: the loop ends when there is no next page.
-                        _ => {
-                            status.try_set(ExportState::Running {
-                                fetched: export.fetched(),
-                            });
-                        }
-                    },
-                    Err(error) => {
-                        running.try_set_value(None);
-                        status.try_set(ExportState::Failed {
-                            fetched: export.fetched(),
-                            error,
-                        });
-                        return;
-                    }
-                }
-            }
-            running.try_set_value(None);
-            let file = export_file_name(Local::now().date_naive());
-            let saved = save_csv(&file, &export.to_csv());
-            status.try_set(match saved {
-                Ok(()) => ExportState::Done {
-                    count: export.fetched(),
-                    file,
-                    cut: export.stop(),
-                },
-                Err(detail) => ExportState::Failed {
-                    fetched: export.fetched(),
-                    error: ApiError::Network { detail },
-                },
-            });
-        });
+        fetched.set(0);
+        export.dispatch_local((state.get_untracked(), cancel));
     };
 
-    let message = move || match status.get() {
-        ExportState::Idle => None,
-        ExportState::Running { fetched: 0 } => Some(("Fetching orders…".to_string(), "")),
-        ExportState::Running { fetched } => Some((format!("Fetched {fetched} orders…"), "")),
-        ExportState::Done {
-            count,
-            file,
-            cut: None,
-        } => Some((
-            format!("Saved {count} orders to {file}."),
-            "export-status--done",
-        )),
-        ExportState::Done {
-            count,
-            file,
-            cut: Some(reason),
-        } => Some((
-            format!("Saved {count} orders to {file}. {reason}"),
-            "export-status--error",
-        )),
-        ExportState::Cancelled { fetched } => Some((
-            format!("Export cancelled after {fetched} orders; nothing was saved."),
-            "",
-        )),
-        ExportState::Failed { fetched, error } => Some((
-            format!("Export failed after {fetched} orders: {error}"),
-            "export-status--error",
-        )),
-        ExportState::Stopped { reason } => Some((
-            format!("Export stopped; nothing was saved. {reason}"),
-            "export-status--error",
-        )),
+    let message = move || {
+        if exporting.get() {
+            return Some(match fetched.get() {
+                0 => ("Fetching orders…".to_string(), ""),
+                fetched => (format!("Fetched {fetched} orders…"), ""),
+            });
+        }
+        ended.with(|ended| ended.as_ref().map(describe))
     };
 
     view! {
@@ -155,15 +133,16 @@ pub fn CsvExport(state: Signal<OrdersView>) -> impl IntoView {
                     <span class=format!("export-status__text {class}")>{text}</span>
                 })}
             </span>
-            {move || match status.get() {
-                ExportState::Running { .. } => view! {
+            {move || if exporting.get() {
+                view! {
                     <span class="export__spinner"><Spinner/></span>
                     <button type="button" class="btn btn-secondary" on:click=move |_| stop()>
                         "Cancel export"
                     </button>
                 }
-                .into_any(),
-                _ => view! {
+                .into_any()
+            } else {
+                view! {
                     <button
                         type="button"
                         class="btn btn-secondary"
@@ -173,8 +152,42 @@ pub fn CsvExport(state: Signal<OrdersView>) -> impl IntoView {
                         "Export CSV"
                     </button>
                 }
-                .into_any(),
+                .into_any()
             }}
         </div>
+    }
+}
+
+/// What the status line says after an export, and its modifier class.
+fn describe(ended: &ExportEnd) -> (String, &'static str) {
+    match ended {
+        ExportEnd::Done {
+            count,
+            file,
+            cut: None,
+        } => (
+            format!("Saved {count} orders to {file}."),
+            "export-status--done",
+        ),
+        ExportEnd::Done {
+            count,
+            file,
+            cut: Some(reason),
+        } => (
+            format!("Saved {count} orders to {file}. {reason}"),
+            "export-status--error",
+        ),
+        ExportEnd::Cancelled { fetched } => (
+            format!("Export cancelled after {fetched} orders; nothing was saved."),
+            "",
+        ),
+        ExportEnd::Failed { fetched, error } => (
+            format!("Export failed after {fetched} orders: {error}"),
+            "export-status--error",
+        ),
+        ExportEnd::Stopped { reason } => (
+            format!("Export stopped; nothing was saved. {reason}"),
+            "export-status--error",
+        ),
     }
 }

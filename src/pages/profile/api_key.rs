@@ -12,19 +12,79 @@
 //!   after losing the first answer);
 //! - anything else: the card cannot tell, says so, and offers to check again (never to send
 //!   again: nothing is retried on its own, and the regenerate button waits for an answer).
+//!
+//! Both are actions. Whatever the portal must do about an answer (take the new key, settle the
+//! doubt, end the session) happens inside their futures, so it happens even when the card is
+//! gone by then; the card only shows their outcome.
 
 use leptos::prelude::*;
-use leptos::task::spawn_local;
 use lumo_api::errors::{old_key_check, OldKeyCheck};
 use lumo_api::requests::{get_company_profile, regenerate_api_key};
 use lumo_api::ApiError;
 
-use crate::client::{send_to, use_client, Target};
+use crate::client::{send_to, use_client, Client, Target};
 use crate::components::error_panel::FormError;
 use crate::components::loading::Spinner;
 use crate::components::{ConfirmDialog, KeyReveal};
-use crate::session::use_session;
-use crate::shell::use_key_in_doubt;
+use crate::session::{use_session, SessionCtx};
+use crate::shell::{use_key_in_doubt, KeyInDoubt};
+
+/// The key a lost answer left in doubt, and where to ask about it. Never shown (no Debug).
+#[derive(Clone)]
+struct OldKey {
+    base_url: String,
+    api_key: String,
+}
+
+/// What asking with the old key found.
+#[derive(Clone)]
+enum ReadBack {
+    /// Nothing was regenerated; the doubt is settled.
+    StillWorks,
+    /// It was regenerated and the new key is lost; the session has ended (the shell explains).
+    Refused,
+    /// No telling: the old key is kept to ask again (never shown).
+    Unknown { api_key: String, detail: String },
+}
+
+/// Ask once, with the old key, whether it still works, and act on the answer.
+async fn read_back(
+    client: Client,
+    session: SessionCtx,
+    key_in_doubt: Option<KeyInDoubt>,
+    old: OldKey,
+) -> ReadBack {
+    let target = Target {
+        base_url: old.base_url.clone(),
+        api_key: Some(old.api_key.clone()),
+    };
+    let result = send_to(&get_company_profile(), &target, client.timeout_ms()).await;
+    match old_key_check(&result) {
+        OldKeyCheck::StillWorks => {
+            if let Some(doubt) = key_in_doubt {
+                doubt.settle();
+            }
+            ReadBack::StillWorks
+        }
+        OldKeyCheck::Refused => {
+            // The shell (KeyInDoubt is set) explains this instead of the generic sign-in.
+            session.expire(&old.api_key);
+            ReadBack::Refused
+        }
+        OldKeyCheck::Unknown => ReadBack::Unknown {
+            api_key: old.api_key,
+            detail: result.err().map(|e| e.to_string()).unwrap_or_default(),
+        },
+    }
+}
+
+/// The old key of the signed-in session, to ask about it.
+fn asking_about(session: SessionCtx, api_key: String) -> Option<OldKey> {
+    session.get_untracked().map(|s| OldKey {
+        base_url: s.environment.api_base_url,
+        api_key,
+    })
+}
 
 #[component]
 pub fn ApiKeyCard() -> impl IntoView {
@@ -32,116 +92,134 @@ pub fn ApiKeyCard() -> impl IntoView {
     let session = use_session();
     let key_in_doubt = use_key_in_doubt();
     let open = RwSignal::new(false);
-    let pending = RwSignal::new(false);
-    let checking = RwSignal::new(false);
     let new_key = RwSignal::new(None::<String>);
     let error = RwSignal::new(None::<String>);
     let note = RwSignal::new(None::<String>);
-    // The old key while a lost answer is unresolved (the check failed). Never shown.
-    let unresolved = RwSignal::new(None::<String>);
-    let is_unresolved = move || unresolved.with(Option::is_some);
 
-    // Ask once, with the old key, whether it still works.
-    let check = move |old_key: String| {
-        let Some(base_url) = session.get_untracked().map(|s| s.environment.api_base_url) else {
-            return;
-        };
-        checking.set(true);
-        error.set(None);
-        note.set(None);
-        spawn_local(async move {
-            let target = Target {
-                base_url,
-                api_key: Some(old_key.clone()),
-            };
-            let result = send_to(&get_company_profile(), &target, client.timeout_ms()).await;
-            checking.try_set(false);
-            match old_key_check(&result) {
-                OldKeyCheck::StillWorks => {
-                    unresolved.try_set(None);
-                    if let Some(doubt) = key_in_doubt {
-                        doubt.settle();
+    // The read-back. Reference-counted rather than owned by the card, so that the regenerate
+    // future can start it after the card is gone: it settles the doubt or ends the session.
+    let check = ArcAction::new_unsync(move |old: &OldKey| {
+        read_back(client, session, key_in_doubt, old.clone())
+    });
+    let checking: Memo<bool> = check.pending().into();
+    let checked: MappedSignal<Option<ReadBack>> = check.value().into();
+    // A lost answer is unresolved while the last check could not tell.
+    let is_unresolved =
+        move || checked.with(|found| matches!(found, Some(ReadBack::Unknown { .. })));
+
+    let regenerate = Action::new_local({
+        let check = check.clone();
+        move |old_key: &String| {
+            let (old_key, check) = (old_key.clone(), check.clone());
+            async move {
+                // From the moment the server may rotate the key until the portal holds the new
+                // one, a 401 anywhere (this card's check, the rate ticker) means it was lost.
+                if let Some(doubt) = key_in_doubt {
+                    doubt.begin();
+                }
+                let result = client.send(&regenerate_api_key()).await;
+                match &result {
+                    Ok(answer) => {
+                        session.replace_key(answer.api_key.clone());
+                        // Unless another request's 401 ended the session meanwhile (the old key
+                        // died while this answer was on its way): the shell's explanation stays.
+                        if let (Some(doubt), true) =
+                            (key_in_doubt, session.get_untracked().is_some())
+                        {
+                            doubt.settle();
+                        }
                     }
-                    note.try_set(Some(
-                        "The key was not regenerated: the answer was lost, but your current key \
-                         still works and nothing changed. It is safe to try again."
-                            .to_string(),
-                    ));
+                    Err(failure) if failure.may_hide_a_change() => {
+                        if let Some(old) = asking_about(session, old_key) {
+                            check.dispatch_local(old);
+                        }
+                    }
+                    // The key was refused, and the session has ended. Either it was rotated
+                    // elsewhere before, or this very request rotated it and its answer was lost:
+                    // browsers silently resend a request whose keep-alive connection died before
+                    // the answer, and the resend carries the now dead key. The remedy is the same
+                    // (sign in with e-mail and password): the doubt stays set, so the shell
+                    // explains that.
+                    Err(ApiError::Unauthorized { .. }) => {}
+                    // Refused (or a plain server error): nothing was rotated.
+                    Err(_) => {
+                        if let Some(doubt) = key_in_doubt {
+                            doubt.settle();
+                        }
+                    }
                 }
-                OldKeyCheck::Refused => {
-                    unresolved.try_set(None);
-                    // The shell (KeyInDoubt is set) explains this instead of the generic sign-in.
-                    session.expire(&old_key);
-                }
-                OldKeyCheck::Unknown => {
-                    unresolved.try_set(Some(old_key));
-                    let detail = result.err().map(|e| e.to_string()).unwrap_or_default();
-                    error.try_set(Some(format!(
-                        "The answer to \u{201c}Regenerate\u{201d} was lost, so the key may or may \
-                         not have been regenerated, and checking failed too. {detail} Press \
-                         \u{201c}Check again\u{201d}: do not regenerate again before you know."
-                    )));
-                }
+                result.map(|answer| answer.api_key)
             }
-        });
-    };
+        }
+    });
+    let pending = regenerate.pending();
 
-    let regenerate = Callback::new(move |()| {
-        if pending.get_untracked()
-            || checking.get_untracked()
-            || unresolved.with_untracked(Option::is_some)
-        {
+    let regenerated = regenerate.version();
+    Effect::new(move |seen: Option<usize>| {
+        let now = regenerated.get();
+        if seen.is_some_and(|seen| seen != now) {
+            open.set(false);
+            regenerate.value().with_untracked(|answer| match answer {
+                Some(Ok(api_key)) => new_key.set(Some(api_key.clone())),
+                // Lost: the read-back says what happened. Refused: the shell does.
+                Some(Err(failure))
+                    if failure.may_hide_a_change()
+                        || matches!(failure, ApiError::Unauthorized { .. }) => {}
+                Some(Err(failure)) => error.set(Some(failure.to_string())),
+                None => {}
+            });
+        }
+        now
+    });
+    let check_version: RwSignal<usize> = check.version().into();
+    Effect::new(move |seen: Option<usize>| {
+        let now = check_version.get();
+        if seen.is_some_and(|seen| seen != now) {
+            checked.with_untracked(|found| match found {
+                Some(ReadBack::StillWorks) => note.set(Some(
+                    "The key was not regenerated: the answer was lost, but your current key \
+                     still works and nothing changed. It is safe to try again."
+                        .to_string(),
+                )),
+                Some(ReadBack::Unknown { detail, .. }) => error.set(Some(format!(
+                    "The answer to \u{201c}Regenerate\u{201d} was lost, so the key may or may \
+                     not have been regenerated, and checking failed too. {detail} Press \
+                     \u{201c}Check again\u{201d}: do not regenerate again before you know."
+                ))),
+                Some(ReadBack::Refused) | None => {}
+            });
+        }
+        now
+    });
+
+    let on_confirm = Callback::new(move |()| {
+        if pending.get_untracked() || checking.get_untracked() || untrack(is_unresolved) {
             return;
         }
         let Some(old_key) = session.get_untracked().map(|s| s.api_key) else {
             return;
         };
-        pending.set(true);
         error.set(None);
         note.set(None);
-        // From the moment the server may rotate the key until the portal holds the new one, a
-        // 401 anywhere (this card's check, the rate ticker) means the new key was lost.
-        if let Some(doubt) = key_in_doubt {
-            doubt.begin();
-        }
-        spawn_local(async move {
-            let result = client.send(&regenerate_api_key()).await;
-            pending.try_set(false);
-            open.try_set(false);
-            match result {
-                Ok(answer) => {
-                    session.replace_key(answer.api_key.clone());
-                    new_key.try_set(Some(answer.api_key));
-                    // Unless another request's 401 ended the session meanwhile (the old key died
-                    // while this answer was on its way): the shell's explanation then stays.
-                    if let (Some(doubt), true) = (key_in_doubt, session.get_untracked().is_some()) {
-                        doubt.settle();
-                    }
-                }
-                Err(failure) if failure.may_hide_a_change() => check(old_key),
-                // The key was refused, and the session has ended. Either it was rotated elsewhere
-                // before, or this very request rotated it and its answer was lost: browsers
-                // silently resend a request whose keep-alive connection died before the answer,
-                // and the resend carries the now dead key. The remedy is the same (sign in with
-                // e-mail and password): the doubt stays set, so the shell explains that.
-                Err(ApiError::Unauthorized { .. }) => {}
-                Err(failure) => {
-                    // Refused (or a plain server error): nothing was rotated.
-                    if let Some(doubt) = key_in_doubt {
-                        doubt.settle();
-                    }
-                    error.try_set(Some(failure.to_string()));
-                }
-            }
-        });
+        regenerate.dispatch_local(old_key);
+    });
+    let ask = Callback::new(move |old: OldKey| {
+        check.dispatch_local(old);
     });
     let check_again = move |_| {
         if checking.get_untracked() {
             return;
         }
-        if let Some(old_key) = unresolved.get_untracked() {
-            check(old_key);
-        }
+        let unresolved = checked.with_untracked(|found| match found {
+            Some(ReadBack::Unknown { api_key, .. }) => Some(api_key.clone()),
+            _ => None,
+        });
+        let Some(old) = unresolved.and_then(|api_key| asking_about(session, api_key)) else {
+            return;
+        };
+        error.set(None);
+        note.set(None);
+        ask.run(old);
     };
 
     view! {
@@ -180,7 +258,7 @@ pub fn ApiKeyCard() -> impl IntoView {
             open
             title="Regenerate the API key?"
             confirm_label="Regenerate key"
-            on_confirm=regenerate
+            on_confirm
             danger=true
             pending=pending
         >
