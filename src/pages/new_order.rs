@@ -4,18 +4,18 @@
 
 use chrono::Utc;
 use leptos::prelude::*;
-use leptos::task::spawn_local;
 use lumo_api::models::PrepareOrderRequest;
 use lumo_api::rules::nspk::parse_nspk_link;
 use lumo_api::rules::quotes::countdown::{client_deadline, QUOTE_TTL_SECONDS};
-use lumo_api::rules::validation::{validate_prepare_order, EXTERNAL_ID_MAX, QR_CODE_MAX};
+use lumo_api::rules::validation::{
+    validate_prepare_order, FieldErrors, EXTERNAL_ID_MAX, QR_CODE_MAX,
+};
 
 use crate::client::use_client;
 use crate::components::error_panel::FormError;
-use crate::components::field::focus_id;
-use crate::components::loading::Spinner;
 use crate::components::{Field, PageHeader};
 use crate::drafts::use_drafts;
+use crate::forms::{draft_value, Form, FormField, SubmitButton};
 use crate::session::use_session;
 
 mod accept;
@@ -27,19 +27,18 @@ use quote::{PreparedQuote, QuotePanel};
 const DRAFT_QR: &str = "new-order.qrCode";
 const DRAFT_EXTERNAL: &str = "new-order.externalOrderId";
 
+const FIELDS: &[FormField] = &[
+    FormField::new("qrCode", "new-order-qr"),
+    FormField::new("externalOrderId", "new-order-external-id"),
+];
+
 #[component]
 pub fn NewOrderPage() -> impl IntoView {
     let client = use_client();
     let drafts = use_drafts();
-    let qr = RwSignal::new(drafts.get(DRAFT_QR).unwrap_or_default());
-    let external = RwSignal::new(drafts.get(DRAFT_EXTERNAL).unwrap_or_default());
-    Effect::new(move |_| drafts.set(DRAFT_QR, qr.get()));
-    Effect::new(move |_| drafts.set(DRAFT_EXTERNAL, external.get()));
+    let qr = draft_value(drafts, DRAFT_QR, String::new());
+    let external = draft_value(drafts, DRAFT_EXTERNAL, String::new());
 
-    let qr_error = RwSignal::new(None::<String>);
-    let external_error = RwSignal::new(None::<String>);
-    let form_error = RwSignal::new(None::<String>);
-    let preparing = RwSignal::new(false);
     // An accept of this company whose outcome was never learnt (a reload, or a sign-in after a
     // 401, in the uncertain window): its quote comes back and the check resumes.
     let scope = use_session().get_untracked().map(|s| s.scope());
@@ -49,48 +48,60 @@ pub fn NewOrderPage() -> impl IntoView {
     let accept_status = RwSignal::new(AcceptStatus::Idle);
     let outcome_unknown = move || accept_status.with(AcceptStatus::outcome_unknown);
 
-    // Prepare (or re-prepare) a quote for `body`.
-    let prepare = move |body: PrepareOrderRequest| {
-        // Never a fresh start while an accept's outcome is unknown: it could pay twice.
-        if preparing.get_untracked() || accept_status.with_untracked(AcceptStatus::outcome_unknown)
-        {
-            return;
-        }
-        preparing.set(true);
-        form_error.set(None);
-        spawn_local(async move {
+    // Prepare (or re-prepare) a quote. The deadline is taken on the browser's clock around the
+    // call, so it is computed here, as the answer arrives.
+    let form = Form::new(FIELDS, move |body: &PrepareOrderRequest| {
+        let body = body.clone();
+        async move {
             let sent_at = Utc::now();
             let answer = client.send(&lumo_api::requests::prepare_order(&body)).await;
             let received_at = Utc::now();
-            preparing.try_set(false);
-            match answer {
-                Ok(quote) => {
-                    let deadline =
-                        client_deadline(quote.expires_at, sent_at, received_at, QUOTE_TTL_SECONDS);
-                    prepared.try_set(Some(PreparedQuote {
-                        quote,
-                        deadline,
-                        request: body,
-                    }));
-                }
-                Err(error) => {
-                    let on_qr = error.field_messages("qrCode");
-                    let on_external = error.field_messages("externalOrderId");
-                    if !on_qr.is_empty() {
-                        qr_error.try_set(Some(on_qr.join(" ")));
-                    }
-                    if !on_external.is_empty() {
-                        external_error.try_set(Some(on_external.join(" ")));
-                    }
-                    form_error.try_set(Some(format!("No quote: {error}")));
-                }
-            }
-        });
-    };
+            let quote = answer?;
+            let deadline =
+                client_deadline(quote.expires_at, sent_at, received_at, QUOTE_TTL_SECONDS);
+            Ok(PreparedQuote {
+                quote,
+                deadline,
+                request: body,
+            })
+        }
+    });
+    form.on_success(move |quote: &PreparedQuote| prepared.set(Some(quote.clone())));
+    let preparing = form.pending();
+    // Every failure reads "No quote: …", a 400 included (its lines also land on the fields), so
+    // the message is worded from the action's last answer rather than the kit's generic one; it
+    // stays until the next quote is asked for, as a submit stopped by the client rules keeps it.
+    let answer = form.action.value();
+    let no_quote = Signal::derive(move || {
+        if preparing.get() {
+            return None;
+        }
+        answer.with(|answer| match answer {
+            Some(Err(error)) => Some(format!("No quote: {error}")),
+            _ => None,
+        })
+    });
+    // The QR message goes as soon as the link is edited (it is about the old text); the kit
+    // keeps field messages until the next submit and has no per-field clear, so typing hides it
+    // here until the kit sets messages again.
+    let qr_message = form.field_error("qrCode");
+    let qr_edited = RwSignal::new(false);
+    Effect::new(move |_| {
+        qr_message.track();
+        qr_edited.set(false);
+    });
+    let qr_error = Signal::derive(move || {
+        if qr_edited.get() {
+            None
+        } else {
+            qr_message.get()
+        }
+    });
 
+    // Never a fresh start while an accept's outcome is unknown: it could pay twice.
     let submit = move |ev: leptos::ev::SubmitEvent| {
         ev.prevent_default();
-        if outcome_unknown() {
+        if accept_status.with_untracked(AcceptStatus::outcome_unknown) {
             return;
         }
         let text = qr.get_untracked().trim().to_string();
@@ -100,18 +111,9 @@ pub fn NewOrderPage() -> impl IntoView {
             external_order_id: (!reference.is_empty()).then_some(reference),
         };
         let problems = validate_prepare_order(&body);
-        qr_error.set(problems.get("qrCode").cloned());
-        external_error.set(problems.get("externalOrderId").cloned());
-        if problems.contains_key("qrCode") {
-            focus_id("new-order-qr");
-            return;
+        if form.submit(body, problems) {
+            prepared.set(None);
         }
-        if !problems.is_empty() {
-            focus_id("new-order-external-id");
-            return;
-        }
-        prepared.set(None);
-        prepare(body);
     };
     // What the link says, once it parses: shown before asking the server. Problems are shown on
     // submit only: a message appearing on blur would move the button away from a click.
@@ -129,8 +131,11 @@ pub fn NewOrderPage() -> impl IntoView {
         })
     };
     let re_prepare = Callback::new(move |()| {
+        if accept_status.with_untracked(AcceptStatus::outcome_unknown) {
+            return;
+        }
         if let Some(current) = prepared.get_untracked() {
-            prepare(current.request);
+            form.submit(current.request, FieldErrors::new());
         }
     });
     let qr_invalid = move || qr_error.with(Option::is_some).then_some("true");
@@ -154,7 +159,7 @@ pub fn NewOrderPage() -> impl IntoView {
                             placeholder="https://qr.nspk.ru/AD10006M8KH1SN4K9ABPQ5J2PAMRBCTO?type=02&bank=100000000111&sum=500000&cur=RUB&crc=1A2B"
                             aria-invalid=qr_invalid aria-describedby=qr_described
                             prop:value=move || qr.get()
-                            on:input=move |ev| { qr.set(event_target_value(&ev)); qr_error.set(None); }></textarea>
+                            on:input=move |ev| { qr.set(event_target_value(&ev)); qr_edited.set(true); }></textarea>
                         <p id="new-order-qr-hint" class="field__hint">
                             "Scan the merchant's QR code and paste the link it holds (https://qr.nspk.ru/…). It must carry an amount in RUB."
                         </p>
@@ -166,16 +171,14 @@ pub fn NewOrderPage() -> impl IntoView {
                         </div>
                     </div>
                     <Field id="new-order-external-id" label="Your order id" value=external optional=true code=true
-                        error=Signal::derive(move || external_error.get())
+                        error=form.field_error("externalOrderId")
                         hint=format!("Your own reference, echoed on the order (up to {EXTERNAL_ID_MAX} characters).")
                         placeholder="ORD-2026-000123"/>
                     <div class="form-actions">
-                        <button type="submit" class="btn btn-primary" disabled=move || preparing.get() || outcome_unknown()>
-                            {move || preparing.get().then(|| view! { <Spinner/> })}
-                            "Get a quote"
-                        </button>
+                        <SubmitButton form label="Get a quote" pending_label="Get a quote"
+                            disabled=Signal::derive(outcome_unknown)/>
                     </div>
-                    <FormError message=Signal::derive(move || form_error.get())/>
+                    <FormError message=no_quote/>
                 </form>
             </div>
             {move || prepared.get().map(|prepared| {
@@ -183,7 +186,7 @@ pub fn NewOrderPage() -> impl IntoView {
                     .with_value(|r| r.clone())
                     .filter(|pending| pending.quote.id == prepared.quote.id);
                 view! {
-                    <QuotePanel prepared re_prepare preparing=Signal::derive(move || preparing.get())
+                    <QuotePanel prepared re_prepare preparing
                         status=accept_status resume
                         on_ordered=Callback::new(move |()| drafts.clear_prefix("new-order."))/>
                 }

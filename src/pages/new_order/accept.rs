@@ -9,7 +9,6 @@
 
 use chrono::Utc;
 use leptos::prelude::*;
-use leptos::task::spawn_local;
 use lumo_api::models::Order;
 use lumo_api::rules::quotes::pending::{
     is_order_of, stall_summary, AcceptCheck, AcceptStep, NotPlaced, PendingAccept, Stall,
@@ -70,6 +69,15 @@ fn forget(scope: &str) {
     }
 }
 
+/// Where one run of the conversation starts.
+#[derive(Debug, Clone)]
+pub(super) struct AcceptStart {
+    pub scope: String,
+    pub pending: PendingAccept,
+    /// `SendAccept` on the first click; `ReadBack` to resume (after a reload or "Check again").
+    pub first: AcceptStep,
+}
+
 /// Handles the page gives the conversation.
 #[derive(Clone, Copy)]
 pub(super) struct AcceptRun {
@@ -82,23 +90,70 @@ pub(super) struct AcceptRun {
     pub on_placed: Callback<Order>,
 }
 
-impl AcceptRun {
-    /// Start (first click: `SendAccept`) or resume (after a reload or "Check again":
-    /// `ReadBack`) the conversation for `pending`.
-    pub fn start(self, scope: String, pending: PendingAccept, first: AcceptStep) {
-        if first == AcceptStep::SendAccept && !save(&scope, &pending) {
-            // Without storage a reload would forget the key; the conversation still runs, and
-            // the page stays blocked until it ends, which is what matters most.
-            leptos::logging::warn!("pending accept not stored: sessionStorage unavailable");
-        }
-        self.status.set(if first == AcceptStep::SendAccept {
-            AcceptStatus::Placing
-        } else {
-            AcceptStatus::Checking
+/// The accept conversation as an action. Its steps and its end are written to `status` as they
+/// happen, not left in the action's value: the page must know mid-run that the outcome is
+/// unknown (Placing, then Checking) to block a fresh start, so `status` is the one truth and the
+/// action's value is `()`. `pending()` says a run is under way.
+#[derive(Clone, Copy)]
+pub(super) struct Accepting {
+    action: Action<AcceptStart, ()>,
+    running: Memo<bool>,
+    run: AcceptRun,
+}
+
+impl Accepting {
+    pub fn new(run: AcceptRun) -> Accepting {
+        let action = Action::new_local(move |start: &AcceptStart| {
+            let AcceptStart {
+                scope,
+                pending,
+                first,
+            } = start.clone();
+            async move {
+                if first == AcceptStep::SendAccept && !save(&scope, &pending) {
+                    // Without storage a reload would forget the key; the conversation still
+                    // runs, and the page stays blocked until it ends, which is what matters most.
+                    leptos::logging::warn!("pending accept not stored: sessionStorage unavailable");
+                }
+                run.converse(scope, pending, first).await;
+            }
         });
-        spawn_local(async move { self.converse(scope, pending, first).await });
+        Accepting {
+            action,
+            running: action.pending(),
+            run,
+        }
     }
 
+    /// Start (first click: `SendAccept`) or resume (after a reload or "Check again":
+    /// `ReadBack`) the conversation. Ignored while a run is under way: two runs would share one
+    /// count of reads and accepts.
+    pub fn start(&self, start: AcceptStart) {
+        if self.running.get_untracked() {
+            return;
+        }
+        // Set before the run begins, so a second click already finds the accept under way.
+        self.run
+            .status
+            .set(if start.first == AcceptStep::SendAccept {
+                AcceptStatus::Placing
+            } else {
+                AcceptStatus::Checking
+            });
+        self.action.dispatch_local(start);
+    }
+
+    /// "Check again" after a stall: a fresh round of reads (and accepts), same key.
+    pub fn check_again(&self, start: AcceptStart) {
+        if self.running.get_untracked() {
+            return;
+        }
+        self.run.check.update_value(AcceptCheck::restart);
+        self.start(start);
+    }
+}
+
+impl AcceptRun {
     async fn converse(self, scope: String, pending: PendingAccept, mut step: AcceptStep) {
         let id = pending.quote.id.clone();
         loop {

@@ -11,7 +11,7 @@ use lumo_api::rules::quotes::idempotency::{uuid_v4_from_bytes, AcceptKey};
 use lumo_api::rules::quotes::pending::{AcceptCheck, AcceptStep, PendingAccept};
 use lumo_api::rules::quotes::AcceptBlock;
 
-use super::accept::{AcceptRun, AcceptStatus};
+use super::accept::{AcceptRun, AcceptStart, AcceptStatus, Accepting};
 use crate::client::use_client;
 use crate::components::countdown::use_seconds_left;
 use crate::components::loading::Spinner;
@@ -76,7 +76,7 @@ pub(super) fn QuotePanel(
     let keys = StoredValue::new(AcceptKey::default());
     let alive = StoredValue::new(true);
     on_cleanup(move || alive.set_value(false));
-    let run = AcceptRun {
+    let accepting = Accepting::new(AcceptRun {
         client,
         status,
         check: StoredValue::new(AcceptCheck::new()),
@@ -88,13 +88,18 @@ pub(super) fn QuotePanel(
                 Default::default(),
             );
         }),
-    };
+    });
     let scope = move || session.get_untracked().map(|s| s.scope());
     if let (Some(pending), Some(scope)) = (resume.clone(), scope()) {
         keys.update_value(|keys| {
             keys.for_quote(&pending.quote.id, || pending.idempotency_key.clone());
         });
-        run.start(scope, pending, AcceptStep::ReadBack { after_ms: 0 });
+        // Resumed on mount: the outcome of an accept made before the reload is found out first.
+        accepting.start(AcceptStart {
+            scope,
+            pending,
+            first: AcceptStep::ReadBack { after_ms: 0 },
+        });
     } else {
         status.set(AcceptStatus::Idle);
     }
@@ -136,7 +141,11 @@ pub(super) fn QuotePanel(
         let key = keys
             .try_update_value(|keys| keys.for_quote(&quote_id, random_key))
             .unwrap_or_else(random_key);
-        run.start(scope, pending_of(key), AcceptStep::SendAccept);
+        accepting.start(AcceptStart {
+            scope,
+            pending: pending_of(key),
+            first: AcceptStep::SendAccept,
+        });
     };
     let check_again = {
         let prepared = prepared.clone();
@@ -149,8 +158,11 @@ pub(super) fn QuotePanel(
             if pending.quote.id != prepared.quote.id {
                 return;
             }
-            run.check.update_value(AcceptCheck::restart);
-            run.start(scope, pending, AcceptStep::ReadBack { after_ms: 0 });
+            accepting.check_again(AcceptStart {
+                scope,
+                pending,
+                first: AcceptStep::ReadBack { after_ms: 0 },
+            });
         }
     };
     let new_quote = move |_| re_prepare.run(());
