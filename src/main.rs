@@ -1,9 +1,10 @@
 //! Lumo company portal: a client-side Leptos app served as static files.
 //!
 //! Layers, top to bottom: `app`/`shell`/`nav` (contexts, layout, routes) -> `pages` (one file or
-//! folder per route; never importing another page) -> `forms` (the form kit) -> `components`
-//! (shared views) -> `client`, `session`, `labels`, `format`, `refresh` -> `lumo_api` (models,
-//! rules, every computation). README, "Adding a page", lists the files a new page touches.
+//! folder per route; never importing another page) -> `components` (shared views, the form kit
+//! `components::form`, the sign-in layout `components::auth`) -> `client`, `session`, `labels`,
+//! `format`, `refresh` -> `lumo_api` (models, rules, every computation). README, "Adding a
+//! page", lists the files a new page touches.
 
 mod app;
 mod client;
@@ -12,7 +13,6 @@ mod config;
 mod disputes_store;
 mod drafts;
 mod format;
-mod forms;
 mod labels;
 mod nav;
 mod pages;

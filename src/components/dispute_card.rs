@@ -12,9 +12,9 @@ use lumo_api::rules::timeline::{dispute_steps, DisputeStep};
 use lumo_api::seen::SeenBadge;
 
 use crate::components::status_badge::{DisputeStatusBadge, ResolutionBadge};
-use crate::labels::{self, resolution as resolution_label};
 use crate::components::timeline::{Timeline, TimelineEntry};
 use crate::components::{Money, Time};
+use crate::labels::{self, resolution as resolution_label};
 
 /// The dispute's steps, worded.
 pub fn dispute_timeline(dispute: &Dispute) -> Vec<TimelineEntry> {

@@ -2,6 +2,7 @@
 //! imports a page.
 
 pub mod api_view;
+pub mod auth;
 pub mod bar_chart;
 pub mod chart;
 pub mod confirm_dialog;
@@ -14,6 +15,7 @@ pub mod dispute_card;
 pub mod env_badge;
 pub mod error_panel;
 pub mod field;
+pub mod form;
 pub mod key_reveal;
 pub mod loading;
 pub mod money;

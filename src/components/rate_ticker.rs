@@ -63,9 +63,10 @@ pub fn RateTicker() -> impl IntoView {
                 schedule.started();
                 let resource = owner.with(|| {
                     let resource = api_resource(|| (), |()| lumo_api::requests::get_current_rate());
-                    Effect::new(move |_| match resource.get() {
-                        Some(result) => show(result, schedule, shown, failure),
-                        None => {}
+                    Effect::new(move |_| {
+                        if let Some(result) = resource.get() {
+                            show(result, schedule, shown, failure);
+                        }
                     });
                     resource
                 });

@@ -6,7 +6,6 @@ use lumo_api::models::{DisputeResolution, DisputeStatus, OrderStatus};
 
 use crate::labels;
 
-
 fn order_status_tone(status: &OrderStatus) -> &'static str {
     match status {
         OrderStatus::Success => "success",
@@ -17,7 +16,6 @@ fn order_status_tone(status: &OrderStatus) -> &'static str {
     }
 }
 
-
 fn dispute_status_tone(status: &DisputeStatus) -> &'static str {
     match status {
         DisputeStatus::Submitted => "accent",
@@ -27,7 +25,6 @@ fn dispute_status_tone(status: &DisputeStatus) -> &'static str {
         DisputeStatus::Unknown(_) => "neutral",
     }
 }
-
 
 fn resolution_tone(resolution: &DisputeResolution) -> &'static str {
     match resolution {

@@ -19,11 +19,11 @@ use lumo_api::rules::orders::DisputeCounts;
 use lumo_api::time::time_text;
 
 use crate::components::loading::Spinner;
-use crate::labels::{dispute_status as dispute_status_label, resolution as resolution_label};
 use crate::components::url_list::{list_url, use_url_view};
 use crate::components::IgnoredQueryNotice;
 use crate::components::{DisputeCard, ErrorPanel, Loading, PageHeader};
 use crate::disputes_store::{use_disputes_store, AUTO_REFRESH_SECONDS};
+use crate::labels::{dispute_status as dispute_status_label, resolution as resolution_label};
 
 mod export;
 mod seen;

@@ -10,16 +10,16 @@ use lumo_api::requests::{get_company_profile, login_company};
 use lumo_api::rules::validation::{validate_api_key, validate_login, FieldErrors};
 use lumo_api::ApiError;
 
-use super::auth::form_parts::{on_failure, refuse_without_environment};
-use super::auth::messages::{sign_in_failure, Method};
-use super::auth::{AuthLayout, EnvChoice, EnvPicker, RememberMe};
 use crate::client::{send_to, use_client, Target};
+use crate::components::auth::form_parts::{on_failure, refuse_without_environment};
+use crate::components::auth::messages::{sign_in_failure, Method};
+use crate::components::auth::{AuthLayout, EnvChoice, EnvPicker, RememberMe};
 use crate::components::error_panel::FormError;
 use crate::components::field::focus_id;
+use crate::components::form::{Form, FormField, SubmitButton};
 use crate::components::page_header::set_document_title;
 use crate::components::{Field, KeyReveal};
 use crate::config::{use_config, Environment};
-use crate::forms::{Form, FormField, SubmitButton};
 use crate::nav::after_sign_in;
 use crate::session::{use_session, Session};
 

@@ -1,6 +1,5 @@
 //! One file per route. Pages are thin: read params, create resources, lay out components.
 
-mod auth;
 mod disputes;
 mod disputes_insights;
 mod login;

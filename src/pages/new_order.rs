@@ -13,9 +13,9 @@ use lumo_api::rules::validation::{
 
 use crate::client::use_client;
 use crate::components::error_panel::FormError;
+use crate::components::form::{draft_value, Form, FormField, SubmitButton};
 use crate::components::{Field, PageHeader};
 use crate::drafts::use_drafts;
-use crate::forms::{draft_value, Form, FormField, SubmitButton};
 use crate::session::use_session;
 
 mod accept;

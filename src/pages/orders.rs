@@ -14,10 +14,10 @@ use crate::client::api_resource;
 use crate::components::pagination::Pagination;
 use crate::components::progressive::use_progressive_count;
 use crate::components::status_badge::OrderStatusBadge;
-use crate::labels::order_status as order_status_label;
 use crate::components::url_list::{list_url, page_size_options, use_url_view};
 use crate::components::{ApiView, IgnoredQueryNotice, Money, PageHeader, Time};
 use crate::config::use_config;
+use crate::labels::order_status as order_status_label;
 
 mod export;
 

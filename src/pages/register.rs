@@ -10,15 +10,15 @@ use lumo_api::requests::register_company;
 use lumo_api::rules::validation::{validate_register, FieldErrors};
 use lumo_api::ApiError;
 
-use super::auth::form_parts::{on_failure, refuse_without_environment};
-use super::auth::messages::reach_failure;
-use super::auth::{AuthLayout, EnvChoice, EnvPicker, RememberMe};
 use crate::client::{send_to, use_client, Target};
+use crate::components::auth::form_parts::{on_failure, refuse_without_environment};
+use crate::components::auth::messages::reach_failure;
+use crate::components::auth::{AuthLayout, EnvChoice, EnvPicker, RememberMe};
 use crate::components::error_panel::FormError;
+use crate::components::form::{Form, FormField, SubmitButton};
 use crate::components::page_header::set_document_title;
 use crate::components::{Field, KeyReveal};
 use crate::config::{use_config, Environment};
-use crate::forms::{Form, FormField, SubmitButton};
 use crate::session::{use_session, Session};
 
 /// The form's fields in the order they appear (the first invalid one gets focus).

@@ -5,7 +5,6 @@
 
 mod replace;
 
-use replace::ReplaceWallet;
 use leptos::prelude::*;
 use leptos_router::hooks::use_params_map;
 use lumo_api::models::UserWallet;
@@ -13,12 +12,13 @@ use lumo_api::requests::{Page, UserWalletsQuery};
 use lumo_api::rules::deposits::DepositLine;
 use lumo_api::rules::money::format_amount;
 use lumo_api::rules::user_wallets::{block_reason_text, current_wallet, previous_wallets};
+use replace::ReplaceWallet;
 
-use crate::components::deposit_history::{use_history_paging, DepositHistory};
-use crate::components::user_wallet::{create_or_get, WalletStatusBadge};
 use crate::client::{api_resource, use_client};
+use crate::components::deposit_history::{use_history_paging, DepositHistory};
 use crate::components::loading::Spinner;
 use crate::components::qr::{deposit_address_ok, BadAddressWarning, CheckedShortAddress};
+use crate::components::user_wallet::{create_or_get, WalletStatusBadge};
 use crate::components::{ApiView, DepositAddressBlock, PageHeader, Time};
 
 /// The API's largest page: a user has a handful of wallets (one per replacement).

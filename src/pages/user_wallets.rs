@@ -22,7 +22,6 @@ mod create;
 
 use create::CreateWalletForm;
 
-
 fn wallets_url(view: &UserWalletsView) -> String {
     list_url("/user-wallets", &view.to_query())
 }
@@ -252,4 +251,3 @@ fn WalletRow(wallet: UserWallet, blocked_view: bool) -> impl IntoView {
         </tr>
     }
 }
-

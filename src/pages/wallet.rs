@@ -11,7 +11,6 @@ use rust_decimal::Decimal;
 use crate::client::api_resource;
 use crate::components::{ApiView, DepositAddressBlock, PageHeader};
 
-
 use crate::components::deposit_history::{use_history_paging, DepositHistory};
 
 #[component]

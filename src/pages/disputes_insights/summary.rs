@@ -21,7 +21,6 @@ fn disputes(n: usize) -> String {
     }
 }
 
-
 fn outcome_id(outcome: Outcome) -> &'static str {
     match outcome {
         Outcome::Refund => "refund",

@@ -17,9 +17,9 @@ use lumo_api::ApiError;
 use super::Filed;
 use crate::client::use_client;
 use crate::components::error_panel::FormError;
+use crate::components::form::{Form, FormField};
 use crate::components::loading::Spinner;
 use crate::disputes_store::{clear_draft, save_draft, use_disputes_store};
-use crate::forms::{Form, FormField};
 use crate::session::use_session;
 
 mod submit;

@@ -10,9 +10,9 @@ use lumo_api::rules::validation::{profile_changes, validate_profile_update, Prof
 
 use crate::client::use_client;
 use crate::components::error_panel::FormError;
+use crate::components::form::{draft_value, Form, FormField, SubmitButton};
 use crate::components::Field;
 use crate::drafts::use_drafts;
-use crate::forms::{draft_value, Form, FormField, SubmitButton};
 
 const FIELDS: &[FormField] = &[
     FormField::new("contactEmail", "profile-contact-email"),

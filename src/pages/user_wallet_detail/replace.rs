@@ -19,9 +19,9 @@ use lumo_api::rules::validation::{
 
 use crate::client::use_client;
 use crate::components::error_panel::FormError;
+use crate::components::form::Form;
 use crate::components::loading::Spinner;
 use crate::components::ConfirmDialog;
-use crate::forms::Form;
 
 mod submit;
 

@@ -10,10 +10,10 @@ use lumo_api::rules::validation::{validate_external_id, FieldErrors};
 
 use crate::client::use_client;
 use crate::components::error_panel::FormError;
+use crate::components::form::{Form, FormField, SubmitButton};
 use crate::components::qr::{deposit_address_ok, BadAddressWarning};
 use crate::components::user_wallet::{create_or_get, wallet_href};
 use crate::components::{Field, Time};
-use crate::forms::{Form, FormField, SubmitButton};
 
 /// The form's one input.
 const FIELDS: &[FormField] = &[FormField::new("externalId", "create-external-id")];

@@ -7,7 +7,7 @@ use lumo_api::rules::validation::FieldErrors;
 use lumo_api::ApiError;
 
 use crate::components::field::focus_id;
-use crate::forms::Form;
+use crate::components::form::Form;
 
 /// Run `then` with each failed answer of `form`, after the kit has shown its own message for it,
 /// so what `then` sets (`set_failure`, `set_errors`) is what stays. The order holds because the

@@ -41,6 +41,8 @@ impl FormField {
 pub struct Form<I: 'static, O: 'static> {
     /// The submit: `pending()`, `value()` and `version()` are the form's state.
     pub action: Action<I, Result<O, ApiError>>,
+    /// A submit is on its way (one memo for the form's life).
+    pending: Memo<bool>,
     /// Field name -> message; [`FORM_FIELD`] holds lines that name no field of this form.
     errors: RwSignal<FieldErrors>,
     /// A failure that is not about the input (network, server, conflict), as words.
@@ -66,8 +68,10 @@ impl<I: 'static, O: 'static> Form<I, O> {
         F: Fn(&I) -> Fu + 'static,
         Fu: Future<Output = Result<O, ApiError>> + 'static,
     {
+        let action = Action::new_local(run);
         let form = Form {
-            action: Action::new_local(run),
+            action,
+            pending: action.pending(),
             errors: RwSignal::new(FieldErrors::new()),
             failure: RwSignal::new(None),
             fields,
@@ -91,7 +95,7 @@ impl<I: 'static, O: 'static> Form<I, O> {
     /// is sent, the messages are shown and the first invalid field gets focus. A second submit
     /// while one is pending is ignored. Returns whether the input was sent.
     pub fn submit(&self, input: I, problems: FieldErrors) -> bool {
-        if self.action.pending().get_untracked() {
+        if self.pending.get_untracked() {
             return false;
         }
         self.failure.set(None);
@@ -123,8 +127,7 @@ impl<I: 'static, O: 'static> Form<I, O> {
 
     /// A submit is on its way (tracked).
     pub fn pending(&self) -> Signal<bool> {
-        let pending = self.action.pending();
-        Signal::derive(move || pending.get())
+        self.pending.into()
     }
 
     /// The message for one field (tracked), for `Field`'s `error` prop.
@@ -244,11 +247,6 @@ pub fn api_field_errors(error: &ApiError, fields: &[&str]) -> FieldErrors {
         errors.insert(FORM_FIELD.to_string(), general.join(" "));
     }
     errors
-}
-
-/// The message for one field of a plain error map (pages not yet on [`Form`]).
-pub fn field_error(errors: RwSignal<FieldErrors>, field: &'static str) -> Signal<Option<String>> {
-    Signal::derive(move || errors.with(|map| map.get(field).cloned()))
 }
 
 #[cfg(test)]
