@@ -38,16 +38,11 @@ impl FormField {
 }
 
 /// A form's submit action with its messages. `Copy`: pass it to views and closures freely.
+/// Only the action is typed; the messages live in [`FormState`], one copy in the binary.
 pub struct Form<I: 'static, O: 'static> {
     /// The submit: `pending()`, `value()` and `version()` are the form's state.
     pub action: Action<I, Result<O, ApiError>>,
-    /// A submit is on its way (one memo for the form's life).
-    pending: Memo<bool>,
-    /// Field name -> message; [`FORM_FIELD`] holds lines that name no field of this form.
-    errors: RwSignal<FieldErrors>,
-    /// A failure that is not about the input (network, server, conflict), as words.
-    failure: RwSignal<Option<String>>,
-    fields: &'static [FormField],
+    state: FormState,
 }
 
 impl<I: 'static, O: 'static> Clone for Form<I, O> {
@@ -62,31 +57,19 @@ impl<I: 'static, O: 'static> Form<I, O> {
     /// A form whose submit runs `run`. A 400 from the server lands on the fields (the first
     /// invalid one gets focus); any other failure becomes the form-wide message. Pages handle
     /// success with [`Form::on_success`] and may word particular failures themselves with
-    /// [`Form::set_failure`].
+    /// [`FormState::set_failure`].
     pub fn new<F, Fu>(fields: &'static [FormField], run: F) -> Self
     where
         F: Fn(&I) -> Fu + 'static,
         Fu: Future<Output = Result<O, ApiError>> + 'static,
     {
         let action = Action::new_local(run);
-        let form = Form {
-            action,
-            pending: action.pending(),
-            errors: RwSignal::new(FieldErrors::new()),
-            failure: RwSignal::new(None),
-            fields,
-        };
-        let version = form.action.version();
-        Effect::new(move |seen: Option<usize>| {
-            let now = version.get();
-            if seen.is_some_and(|seen| seen != now) {
-                form.action.value().with_untracked(|value| {
-                    if let Some(Err(error)) = value {
-                        form.show_error(error);
-                    }
-                });
+        let state = FormState::new(fields, action.pending());
+        let form = Form { action, state };
+        form.on_answer(move |answer| {
+            if let Err(error) = answer {
+                state.show_error(error);
             }
-            now
         });
         form
     }
@@ -95,6 +78,78 @@ impl<I: 'static, O: 'static> Form<I, O> {
     /// is sent, the messages are shown and the first invalid field gets focus. A second submit
     /// while one is pending is ignored. Returns whether the input was sent.
     pub fn submit(&self, input: I, problems: FieldErrors) -> bool {
+        if !self.state.accept(problems) {
+            return false;
+        }
+        self.action.dispatch_local(input);
+        true
+    }
+
+    /// Run `then` with each successful answer (once per answer).
+    pub fn on_success(&self, then: impl Fn(&O) + 'static) {
+        self.on_answer(move |answer| {
+            if let Ok(answer) = answer {
+                then(answer);
+            }
+        });
+    }
+
+    /// Run `then` with each answer, success or failure (once per answer).
+    fn on_answer(&self, then: impl Fn(&Result<O, ApiError>) + 'static) {
+        let action = self.action;
+        let version = action.version();
+        Effect::new(move |seen: Option<usize>| {
+            let now = version.get();
+            if seen.is_some_and(|seen| seen != now) {
+                action.value().with_untracked(|value| {
+                    if let Some(answer) = value {
+                        then(answer);
+                    }
+                });
+            }
+            now
+        });
+    }
+}
+
+impl<I: 'static, O: 'static> std::ops::Deref for Form<I, O> {
+    type Target = FormState;
+
+    fn deref(&self) -> &FormState {
+        &self.state
+    }
+}
+
+impl<I: 'static, O: 'static> From<Form<I, O>> for FormState {
+    fn from(form: Form<I, O>) -> FormState {
+        form.state
+    }
+}
+
+/// The untyped part of a [`Form`]: pending state, field errors and the form-wide message.
+#[derive(Clone, Copy)]
+pub struct FormState {
+    /// A submit is on its way (one memo for the form's life).
+    pending: Memo<bool>,
+    /// Field name -> message; [`FORM_FIELD`] holds lines that name no field of this form.
+    errors: RwSignal<FieldErrors>,
+    /// A failure that is not about the input (network, server, conflict), as words.
+    failure: RwSignal<Option<String>>,
+    fields: &'static [FormField],
+}
+
+impl FormState {
+    fn new(fields: &'static [FormField], pending: Memo<bool>) -> FormState {
+        FormState {
+            pending,
+            errors: RwSignal::new(FieldErrors::new()),
+            failure: RwSignal::new(None),
+            fields,
+        }
+    }
+
+    /// A submit may go: nothing pending and no client-side problem (else they are shown).
+    fn accept(&self, problems: FieldErrors) -> bool {
         if self.pending.get_untracked() {
             return false;
         }
@@ -104,25 +159,7 @@ impl<I: 'static, O: 'static> Form<I, O> {
             self.focus_first_error();
             return false;
         }
-        self.action.dispatch_local(input);
         true
-    }
-
-    /// Run `then` with each successful answer (once per answer).
-    pub fn on_success(&self, then: impl Fn(&O) + 'static) {
-        let action = self.action;
-        let version = action.version();
-        Effect::new(move |seen: Option<usize>| {
-            let now = version.get();
-            if seen.is_some_and(|seen| seen != now) {
-                action.value().with_untracked(|value| {
-                    if let Some(Ok(answer)) = value {
-                        then(answer);
-                    }
-                });
-            }
-            now
-        });
     }
 
     /// A submit is on its way (tracked).
@@ -204,8 +241,8 @@ pub fn draft_value(drafts: Drafts, key: &'static str, original: String) -> RwSig
 
 /// The submit button: disabled with a spinner and `pending_label` while the form is sending.
 #[component]
-pub fn SubmitButton<I: 'static, O: 'static>(
-    form: Form<I, O>,
+pub fn SubmitButton(
+    #[prop(into)] form: FormState,
     #[prop(into)] label: String,
     #[prop(into)] pending_label: String,
     /// Extra classes after `btn` (default `btn-primary`).
