@@ -30,7 +30,7 @@ mod retry;
 use cache::CacheKey;
 pub use cache::{is_fresh, Answer};
 pub use fetch::{fetch_raw, sleep, Cancel, RawRequest};
-pub use resource::{api_resource, ApiResource};
+pub use resource::{api_resource, polled_resource, ApiResource};
 
 /// Where a request goes and with which key. Never printed (no Debug).
 pub struct Target {

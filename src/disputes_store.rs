@@ -20,7 +20,7 @@ use lumo_api::models::Dispute;
 use lumo_api::rules::refresh::RefreshPolicy;
 use lumo_api::ApiError;
 
-use crate::client::{api_resource, ApiResource};
+use crate::client::{polled_resource, ApiResource};
 use crate::drafts;
 use crate::refresh::{self, Schedule, Timer};
 use crate::session::SessionCtx;
@@ -76,7 +76,7 @@ impl DisputesStore {
         let store = *self;
         let create = move || {
             store.schedule.started();
-            let resource = api_resource(|| (), |()| lumo_api::requests::list_disputes());
+            let resource = polled_resource(lumo_api::requests::list_disputes);
             // Every answer reports to the schedule; a failed refresh keeps the last list.
             Effect::new(move |_| match resource.get() {
                 Some(Ok(list)) => {

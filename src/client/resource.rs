@@ -150,6 +150,39 @@ where
     K: 'static,
     T: DeserializeOwned + Send + Sync + 'static,
 {
+    resource_with(key, request, Online::Reload)
+}
+
+/// As [`api_resource`], for a read whose refreshes a schedule drives (`crate::refresh`: the open
+/// disputes, the rate): coming back online is the schedule's to act on, which waits out a
+/// server's Retry-After, so the resource does not reload by itself then.
+pub fn polled_resource<T>(
+    request: impl Fn() -> ApiRequest<T> + Send + Sync + 'static,
+) -> ApiResource<T>
+where
+    T: DeserializeOwned + Send + Sync + 'static,
+{
+    resource_with(|| (), move |()| request(), Online::LeaveToSchedule)
+}
+
+/// What coming back online does to a resource.
+#[derive(Clone, Copy, PartialEq, Eq)]
+enum Online {
+    /// Load again past the cache (a Refresh).
+    Reload,
+    /// Nothing: a refresh schedule decides.
+    LeaveToSchedule,
+}
+
+fn resource_with<K, T>(
+    key: impl Fn() -> K + Send + Sync + 'static,
+    request: impl Fn(K) -> ApiRequest<T> + Send + Sync + 'static,
+    online: Online,
+) -> ApiResource<T>
+where
+    K: 'static,
+    T: DeserializeOwned + Send + Sync + 'static,
+{
     let client = use_client();
     let key = Arc::new(key);
     let prepare: Prepare = {
@@ -157,7 +190,7 @@ where
         Arc::new(move || client.wire(&request(key())))
     };
     let decode = |answer: &cache::Answer| decode::<T>(answer).map(|value| Arc::new(value) as Value);
-    let resource = untyped(client, Arc::clone(&prepare), decode);
+    let resource = untyped(client, Arc::clone(&prepare), decode, online);
     // The key changed while a read for another URL runs: abandon it, so the resource starts
     // the new one at once. (The resource may already have started the new read: same URL, kept.)
     let current = resource.current;
@@ -189,19 +222,24 @@ struct Untyped {
 
 type Prepare = Arc<dyn Fn() -> Result<Wire, ApiError> + Send + Sync>;
 
-fn untyped(client: Client, prepare: Prepare, decode: fn(&cache::Answer) -> Outcome) -> Untyped {
+fn untyped(
+    client: Client,
+    prepare: Prepare,
+    decode: fn(&cache::Answer) -> Outcome,
+    online: Online,
+) -> Untyped {
     let loading = RwSignal::new(false);
     let next_mode = StoredValue::new(ReadMode::Cached);
     let current: Current = StoredValue::new(None);
     let online_seen = StoredValue::new(None::<u32>);
     let raw = LocalResource::new(move || {
-        // Coming back online counts as a Refresh.
-        let online = client.online_generation();
-        let back_online = online_seen
-            .try_get_value()
-            .flatten()
-            .is_some_and(|seen| seen != online);
-        online_seen.try_set_value(Some(online));
+        // Coming back online counts as a Refresh (unless a schedule drives this read).
+        let back_online = online == Online::Reload && {
+            let generation = client.online_generation();
+            let seen = online_seen.try_get_value().flatten();
+            online_seen.try_set_value(Some(generation));
+            seen.is_some_and(|seen| seen != generation)
+        };
         let mut mode = next_mode.try_get_value().unwrap_or(ReadMode::Cached);
         next_mode.try_set_value(ReadMode::Cached);
         if back_online && mode == ReadMode::Cached {

@@ -16,7 +16,7 @@ use lumo_api::rules::rates::{age_label, is_stale, rate_age_seconds, RATE_REFRESH
 use lumo_api::rules::refresh::RefreshPolicy;
 use lumo_api::ApiError;
 
-use crate::client::{api_resource, ApiResource};
+use crate::client::{polled_resource, ApiResource};
 use crate::refresh::{self, Schedule};
 
 #[derive(Clone, PartialEq)]
@@ -62,7 +62,7 @@ pub fn RateTicker() -> impl IntoView {
                 };
                 schedule.started();
                 let resource = owner.with(|| {
-                    let resource = api_resource(|| (), |()| lumo_api::requests::get_current_rate());
+                    let resource = polled_resource(lumo_api::requests::get_current_rate);
                     Effect::new(move |_| {
                         if let Some(result) = resource.get() {
                             show(result, schedule, shown, failure);
