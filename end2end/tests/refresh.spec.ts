@@ -60,6 +60,10 @@ async function openDisputes(page: Page) {
 }
 
 test.describe('refresh policy', () => {
+  // Each test moves the page's clock through minutes in 1 s steps, each a round trip to the
+  // page: on a loaded 2-core machine that alone can take close to the default 30 s.
+  test.describe.configure({ timeout: 90_000 });
+
   test('under 60 s of 503 from GET /disputes the page sends at most 6 requests', async ({ signedIn: page, sandbox }) => {
     await openDisputes(page);
     const lists = counter(page, sandbox, '/disputes');
