@@ -165,6 +165,9 @@ pub fn use_drafts() -> Drafts {
 }
 
 // ---- Web Storage ----
+// Raw on purpose: leptos-use's use_storage binds one signal to one key under an owner (written
+// from an effect, with its own storage-event listener). These are plain calls with a key made per
+// call (scope + name) by disputes_store, and the sign-out sweep enumerates keys, which it cannot.
 
 fn session_storage() -> Option<web_sys::Storage> {
     web_sys::window()?.session_storage().ok().flatten()

@@ -91,6 +91,8 @@ async fn clipboard_api(text: &str) -> bool {
         .is_ok()
 }
 
+// Hand-written, like copy_text above: leptos-use's use_clipboard does not fit (not measured): it
+// never reports a failed copy ("Copy failed") and has no execCommand fallback.
 fn exec_command_copy(text: &str) -> bool {
     let Some(document) = web_sys::window().and_then(|w| w.document()) else {
         return false;

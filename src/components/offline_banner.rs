@@ -4,6 +4,7 @@
 
 use leptos::prelude::*;
 
+// leptos-use (0.19, 0.20) has no online-state function; `window_event_listener` is leptos's own.
 #[component]
 pub fn OfflineBanner() -> impl IntoView {
     let offline =
