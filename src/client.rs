@@ -29,7 +29,7 @@ mod retry;
 
 use cache::CacheKey;
 pub use cache::{is_fresh, Answer};
-pub use fetch::{fetch_raw, sleep, Cancel, RawRequest};
+pub use fetch::{fetch_raw, Cancel, RawRequest};
 pub use resource::{api_resource, polled_resource, ApiResource};
 
 /// Where a request goes and with which key. Never printed (no Debug).
@@ -327,7 +327,7 @@ async fn execute(
         let Some(wait_ms) = retry::delay_before_retry(retry, &error, js_sys::Math::random()) else {
             return Err(error);
         };
-        sleep(wait_ms).await;
+        crate::refresh::sleep(wait_ms).await;
         if cancel.is_some_and(Cancel::is_cancelled) {
             return Err(fetch::cancelled_error());
         }

@@ -247,3 +247,21 @@ impl Timer {
 pub fn set_timer(ms: u64, then: impl FnOnce() + 'static) -> Option<TimeoutHandle> {
     set_timeout_with_handle(then, Duration::from_millis(ms.min(MAX_TIMER_MS))).ok()
 }
+
+/// Wait without blocking the page.
+pub async fn sleep(ms: u32) {
+    let promise = js_sys::Promise::new(&mut |resolve, _reject| {
+        let scheduled = web_sys::window().and_then(|window| {
+            window
+                .set_timeout_with_callback_and_timeout_and_arguments_0(
+                    &resolve,
+                    i32::try_from(ms).unwrap_or(i32::MAX),
+                )
+                .ok()
+        });
+        if scheduled.is_none() {
+            let _ = resolve.call0(&wasm_bindgen::JsValue::UNDEFINED);
+        }
+    });
+    let _ = wasm_bindgen_futures::JsFuture::from(promise).await;
+}

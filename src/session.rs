@@ -152,7 +152,7 @@ impl SessionCtx {
             if !may_still_change {
                 return self.apply_refusal(refusal, used);
             }
-            crate::client::sleep(WAIT_STEP_MS).await;
+            crate::refresh::sleep(WAIT_STEP_MS).await;
         }
     }
 

@@ -224,24 +224,6 @@ async fn read_answer(window: &web_sys::Window, request: &Request) -> Result<Answ
     }))
 }
 
-/// Wait without blocking the page.
-pub async fn sleep(ms: u32) {
-    let promise = js_sys::Promise::new(&mut |resolve, _reject| {
-        let scheduled = web_sys::window().and_then(|window| {
-            window
-                .set_timeout_with_callback_and_timeout_and_arguments_0(
-                    &resolve,
-                    i32::try_from(ms).unwrap_or(i32::MAX),
-                )
-                .ok()
-        });
-        if scheduled.is_none() {
-            let _ = resolve.call0(&JsValue::UNDEFINED);
-        }
-    });
-    let _ = JsFuture::from(promise).await;
-}
-
 // `fetch_raw` is hand-written: gloo-net 0.7's `http` (default features off) as the transport costs
 // +1,969 B brotli on the cold visit (measured 2026-12-03) and the cold-visit total must not grow.
 // If it is taken later: 0.7, not 0.6 (0.6 adds a stray `&` to every URL with a query), and fill

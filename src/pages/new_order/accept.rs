@@ -14,7 +14,8 @@ use lumo_api::rules::quotes::pending::{
     is_order_of, stall_summary, AcceptCheck, AcceptStep, NotPlaced, PendingAccept, Stall,
 };
 
-use crate::client::{sleep, Client};
+use crate::client::Client;
+use crate::refresh::sleep;
 
 const STORAGE_PREFIX: &str = "lumo.pending-accept|";
 
