@@ -8,7 +8,7 @@ API_PORT ?= 8787
 PORTAL_PORT ?= 8080
 SANDBOX := target/debug/lumo-sandbox
 
-.PHONY: setup run dev dist sandbox lint audit fmt unit e2e test bench clean
+.PHONY: setup run dev dist sandbox lint audit fmt unit e2e test bench bench-floor clean
 
 setup:
 	@scripts/setup.sh
@@ -57,8 +57,16 @@ e2e: dist sandbox
 
 test: lint audit unit e2e
 
-bench: dist sandbox
-	node end2end/bench/run.mjs
+# The floor app the benchmark compares the portal with (bench/floor: its own workspace, so
+# `make test` never builds it): the same Trunk, tools and release profile, its own target dir
+# (bench/floor/target unless CARGO_TARGET_DIR says otherwise), precompressed like dist/.
+FLOOR_DIST ?= bench/floor/dist
+bench-floor: setup
+	cd bench/floor && trunk build --release --offline --locked --dist $(abspath $(FLOOR_DIST))
+	@deploy/precompress.sh $(FLOOR_DIST)
+
+bench: dist sandbox bench-floor
+	FLOOR_DIST_DIR=$(FLOOR_DIST) node end2end/bench/run.mjs
 
 clean:
 	cargo clean

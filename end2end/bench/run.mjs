@@ -8,10 +8,18 @@
 // median and the spread (min-max, p95) of the counted runs are reported.
 //
 // Environment: BENCH_RUNS (cold-start runs, default 15), BENCH_NAV_RUNS (navigation laps,
-// default 7), CHROMIUM_PATH, SANDBOX_BIN, DIST_DIR, BENCH_PORT (first port tried, default 19787),
-// BENCH_OUT (default bench/RESULTS.md), BENCH_ONLY (a comma list of cold,nav,scale,disputes,insights:
-// run only those, print the table and write no file unless BENCH_OUT is set; for working on one
-// figure), BENCH_INSIGHTS_RUNS (dispute insights runs, default 7).
+// default 7), CHROMIUM_PATH, SANDBOX_BIN, DIST_DIR, FLOOR_DIST_DIR (the floor app's build, default
+// bench/floor/dist), BENCH_PORT (first port tried, default 19787), BENCH_OUT (default
+// bench/RESULTS.md), BENCH_ONLY (a comma list of cold,nav,scale,disputes,insights,floor: run only
+// those, print the table and write no file unless BENCH_OUT is set; for working on one figure),
+// BENCH_INSIGHTS_RUNS (dispute insights runs, default 7).
+//
+// The floor (bench/floor, built by `make bench`): the smallest Leptos CSR app that reads the same
+// stored session, fetches the same GET /orders and renders the same columns as plain rows, served
+// by a second sandbox (static files only; it calls the first one's API, as the portal does). The
+// `floor` section measures the portal and the floor in turn, run by run, and reports the portal's
+// bytes, first-row time and 100/1,000-row times as multiples of the floor's: ratios that move far
+// less with the machine than the absolute figures.
 
 import { chromium } from '@playwright/test';
 import { spawn } from 'node:child_process';
@@ -24,6 +32,7 @@ import zlib from 'node:zlib';
 
 const ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../..');
 const DIST = path.resolve(process.env.DIST_DIR || path.join(ROOT, 'dist'));
+const FLOOR_DIST = path.resolve(process.env.FLOOR_DIST_DIR || path.join(ROOT, 'bench/floor/dist'));
 const SANDBOX_BIN = process.env.SANDBOX_BIN || path.join(ROOT, 'target/debug/lumo-sandbox');
 const CHROMIUM = process.env.CHROMIUM_PATH || '/usr/bin/chromium';
 const RUNS = Number(process.env.BENCH_RUNS || 15);
@@ -34,6 +43,9 @@ const INSIGHTS_ORDERS = 10_000;
 const INSIGHTS_DISPUTES = 500;
 const WARMUP = 2;
 const SCALE_ROWS = [20, 50, 100, 200, 1000];
+// The floor section: table sizes timed for both apps, and the goal for every portal/floor ratio.
+const FLOOR_ROWS = [100, 1000];
+const FLOOR_GOAL = 2;
 const ONLY = process.env.BENCH_ONLY ? new Set(process.env.BENCH_ONLY.split(',').map((s) => s.trim())) : null;
 const want = (section) => !ONLY || ONLY.has(section);
 const OUT = process.env.BENCH_OUT || !ONLY ? path.resolve(process.env.BENCH_OUT || path.join(ROOT, 'bench/RESULTS.md')) : null;
@@ -140,21 +152,21 @@ function sessionScript(api) {
 
 // ---------------------------------------------------------------- bytes
 
-function assetSizes() {
-  const html = fs.readFileSync(path.join(DIST, 'index.html'), 'utf8');
+function assetSizes(dir = DIST) {
+  const html = fs.readFileSync(path.join(dir, 'index.html'), 'utf8');
   const referenced = new Set(
     [...html.matchAll(/(?:href|src)="\/?([^"?#]+\.(?:js|wasm|css))"/g)].map((m) => m[1]),
   );
   const files = [['index.html', 'index.html']];
-  for (const name of fs.readdirSync(DIST).sort()) {
+  for (const name of fs.readdirSync(dir).sort()) {
     if (!/\.(js|wasm|css)$/.test(name)) continue;
     if (referenced.size && !referenced.has(name)) continue;
     const kind = name.endsWith('.wasm') ? 'wasm' : name.endsWith('.js') ? 'JS' : 'CSS';
     files.push([kind, name]);
   }
-  if (fs.existsSync(path.join(DIST, 'config.json'))) files.push(['config.json', 'config.json']);
+  if (fs.existsSync(path.join(dir, 'config.json'))) files.push(['config.json', 'config.json']);
   return files.map(([kind, name]) => {
-    const data = fs.readFileSync(path.join(DIST, name));
+    const data = fs.readFileSync(path.join(dir, name));
     return {
       kind,
       name,
@@ -186,18 +198,24 @@ async function newPage(browser, { session, coldSelector, throttle, api }) {
   return { context, page };
 }
 
+/** Navigation start -> `selector` painted, in a fresh context (cold HTTP cache): one run. */
+async function coldStartOnce(browser, env, { url, selector, session, throttle }) {
+  const { context, page } = await newPage(browser, { session, coldSelector: selector, throttle, api: env.api });
+  try {
+    await page.goto(env.portal + url, { waitUntil: 'commit' });
+    const result = await page.evaluate(() => window.__benchCold);
+    return result.paint;
+  } finally {
+    await context.close();
+  }
+}
+
 /** Navigation start -> `selector` painted, in a fresh context (cold HTTP cache) per run. */
-async function coldStart(browser, env, { url, selector, session, throttle, runs }) {
+async function coldStart(browser, env, opts) {
   const values = [];
-  for (let i = 0; i < WARMUP + runs; i++) {
-    const { context, page } = await newPage(browser, { session, coldSelector: selector, throttle, api: env.api });
-    try {
-      await page.goto(env.portal + url, { waitUntil: 'commit' });
-      const result = await page.evaluate(() => window.__benchCold);
-      if (i >= WARMUP) values.push(result.paint);
-    } finally {
-      await context.close();
-    }
+  for (let i = 0; i < WARMUP + opts.runs; i++) {
+    const value = await coldStartOnce(browser, env, opts);
+    if (i >= WARMUP) values.push(value);
   }
   return stats(values);
 }
@@ -302,35 +320,90 @@ async function navigation(browser, env, runs) {
   return { steps, times, requests };
 }
 
+/**
+ * API response -> table painted at a page size, one run: { first, all } (ms after the /orders
+ * answer's responseEnd to the first 20 rows and to all rows painted; null without the answer's
+ * timing) and the number of rows.
+ */
+async function ordersScaleOnce(browser, env, limit) {
+  const { context, page } = await newPage(browser, { session: true, api: env.api });
+  try {
+    await page.goto(`${env.portal}/orders${limit === 20 ? '' : `?limit=${limit}`}`, { waitUntil: 'commit' });
+    // Long pages paint their top first (components/progressive.rs): time both the first
+    // screen (the first 20 rows) and the whole table.
+    const [first, result] = await page.evaluate(({ sel, limit }) => Promise.all([
+      window.__benchWait(sel, { minCount: Math.min(limit, 20) }),
+      window.__benchWait(sel, { minCount: limit }),
+    ]), { sel: SEL.orderRow, limit });
+    const responseEnd = await page.evaluate(() => {
+      const entries = performance.getEntriesByType('resource').filter((e) => /\/orders(\?|$)/.test(e.name));
+      return entries.length ? entries[entries.length - 1].responseEnd : null;
+    });
+    return {
+      first: responseEnd == null ? null : first.paint - responseEnd,
+      all: responseEnd == null ? null : result.paint - responseEnd,
+      rows: result.count,
+    };
+  } finally {
+    await context.close();
+  }
+}
+
 /** API response -> table painted at a page size: rows in the DOM after the /orders answer. */
 async function ordersScale(browser, env, limit, runs) {
   const values = [];
   const firstScreen = [];
   let rows = 0;
   for (let i = 0; i < WARMUP + runs; i++) {
-    const { context, page } = await newPage(browser, { session: true, api: env.api });
-    try {
-      await page.goto(`${env.portal}/orders${limit === 20 ? '' : `?limit=${limit}`}`, { waitUntil: 'commit' });
-      // Long pages paint their top first (components/progressive.rs): time both the first
-      // screen (the first 20 rows) and the whole table.
-      const [first, result] = await page.evaluate(({ sel, limit }) => Promise.all([
-        window.__benchWait(sel, { minCount: Math.min(limit, 20) }),
-        window.__benchWait(sel, { minCount: limit }),
-      ]), { sel: SEL.orderRow, limit });
-      const responseEnd = await page.evaluate(() => {
-        const entries = performance.getEntriesByType('resource').filter((e) => /\/orders(\?|$)/.test(e.name));
-        return entries.length ? entries[entries.length - 1].responseEnd : null;
-      });
-      rows = result.count;
-      if (i >= WARMUP && responseEnd != null) {
-        values.push(result.paint - responseEnd);
-        firstScreen.push(first.paint - responseEnd);
-      }
-    } finally {
-      await context.close();
+    const run = await ordersScaleOnce(browser, env, limit);
+    rows = run.rows;
+    if (i >= WARMUP && run.all != null) {
+      values.push(run.all);
+      firstScreen.push(run.first);
     }
   }
   return { render: stats(values), firstScreen: stats(firstScreen), rows };
+}
+
+/**
+ * `once(env)` for each of `envs` in turn, WARMUP + runs rounds, the order swapped every round:
+ * the apps share the machine's good and bad moments. The counted values, one list per env.
+ */
+async function interleaved(envs, runs, once) {
+  const values = envs.map(() => []);
+  for (let i = 0; i < WARMUP + runs; i++) {
+    const order = envs.map((_, n) => n);
+    if (i % 2) order.reverse();
+    for (const n of order) {
+      const value = await once(envs[n]);
+      if (i >= WARMUP) values[n].push(value);
+    }
+  }
+  return values;
+}
+
+/**
+ * The portal against the floor, in turn: navigation start -> first orders row (stored session,
+ * demo data), then the API answer -> all rows painted at FLOOR_ROWS (the orders seeded to 1,000).
+ */
+async function floorComparison(browser, env, floorEnv, control, runs) {
+  const envs = [env, floorEnv];
+  const cold = { url: '/orders', selector: SEL.orderRow, session: true };
+  const [portalFirst, floorFirst] = await interleaved(envs, runs, (e) => coldStartOnce(browser, e, cold));
+  const result = { firstRow: { portal: stats(portalFirst), floor: stats(floorFirst) }, scale: {} };
+  const seeded = await (await fetch(`${env.api}/_sandbox/state`)).json();
+  if (seeded.orders < 1000) await control('seed', { orders: 1000 - seeded.orders });
+  for (const limit of FLOOR_ROWS) {
+    const rows = [0, 0];
+    const [portal, floor] = await interleaved(envs, 7, async (e) => {
+      const run = await ordersScaleOnce(browser, e, limit);
+      rows[e === env ? 0 : 1] = run.rows;
+      return run.all;
+    });
+    result.scale[limit] = { portal: stats(portal), floor: stats(floor), rows };
+  }
+  await control('reset');
+  return result;
 }
 
 async function disputesScale(browser, env, runs) {
@@ -399,12 +472,16 @@ async function insights(browser, env, runs) {
 // ---------------------------------------------------------------- main
 
 async function main() {
-  for (const [what, file] of [['dist/ (make dist)', path.join(DIST, 'index.html')], ['sandbox (make sandbox)', SANDBOX_BIN], ['Chromium', CHROMIUM]]) {
+  const needed = [['dist/ (make dist)', path.join(DIST, 'index.html')], ['sandbox (make sandbox)', SANDBOX_BIN], ['Chromium', CHROMIUM]];
+  if (want('floor')) needed.push(['the floor app (make bench-floor)', path.join(FLOOR_DIST, 'index.html')]);
+  for (const [what, file] of needed) {
     if (!fs.existsSync(file)) throw new Error(`${what} not found at ${file}`);
   }
   const apiPort = await freePort(Number(process.env.BENCH_PORT || 19787));
   const portalPort = await freePort(apiPort + 1);
   const env = { api: `http://127.0.0.1:${apiPort}`, portal: `http://127.0.0.1:${portalPort}` };
+  const floorPort = want('floor') ? await freePort(portalPort + 1) : null;
+  const floorEnv = floorPort && { api: env.api, portal: `http://127.0.0.1:${floorPort}` };
   const sandbox = spawn(SANDBOX_BIN, [
     '--port', String(apiPort),
     '--static-dir', DIST,
@@ -414,7 +491,19 @@ async function main() {
     // 1,000 rows, beyond the contract's 100, so the table can be timed at that size.
     '--max-page-size', '1000',
   ], { stdio: ['ignore', 'ignore', 'inherit'] });
-  const stopSandbox = () => { if (sandbox.exitCode === null && sandbox.signalCode === null) sandbox.kill('SIGTERM'); };
+  // The floor's files, from a second sandbox: served the same way as the portal's. Its own API
+  // (any free port) and generated config.json go unused; the floor calls the first API.
+  const floorSandbox = floorPort && spawn(SANDBOX_BIN, [
+    '--port', '0',
+    '--no-control',
+    '--static-dir', FLOOR_DIST,
+    '--static-port', String(floorPort),
+  ], { stdio: ['ignore', 'ignore', 'inherit'] });
+  const stopSandbox = () => {
+    for (const child of [sandbox, floorSandbox]) {
+      if (child && child.exitCode === null && child.signalCode === null) child.kill('SIGTERM');
+    }
+  };
   process.on('exit', stopSandbox);
   for (const signal of ['SIGINT', 'SIGTERM']) process.on(signal, () => { stopSandbox(); process.exit(130); });
 
@@ -432,10 +521,15 @@ async function main() {
   try {
     await waitForHttp(`${env.api}/_sandbox/state`, 15_000);
     await waitForHttp(`${env.portal}/`, 15_000);
+    if (floorEnv) await waitForHttp(`${floorEnv.portal}/`, 15_000);
     await control('reset');
     log(`sandbox on ${env.api}, portal on ${env.portal}; ${RUNS} runs, ${NAV_RUNS} navigation laps, ${WARMUP} warm-up each`);
 
     const results = { sizes: assetSizes() };
+    if (want('floor')) {
+      log(`floor: the portal and the floor app (${floorEnv.portal}) in turn: first orders row, ${FLOOR_ROWS.join(' and ')} rows`);
+      results.floor = { sizes: assetSizes(FLOOR_DIST), ...await floorComparison(browser, env, floorEnv, control, RUNS) };
+    }
     if (want('cold')) {
       log('cold start: sign-in form');
       results.signIn = await coldStart(browser, env, { url: '/login', selector: SEL.apiKeyInput, runs: RUNS });
@@ -499,7 +593,44 @@ function machine() {
     + `load average ${load} (1/5/15 min) at the end, ${os.type()} ${os.release()}`;
 }
 
-function render({ sizes, signIn, firstRow, signIn4, firstRow4, nav, scale, disputes, insights }) {
+/** The floor section: the portal's figures as multiples of the floor app's (markdown lines). */
+function renderFloor(sizes, floor) {
+  const total = (list) => list.reduce((n, f) => n + f.brotli, 0);
+  const spread = (s) => (s ? `${ms(s.min)}–${ms(s.max)}, p95 ${ms(s.p95)} (n=${s.n})` : '');
+  const rows = [];
+  const row = (figure, portal, floorValue, ratio, note) => {
+    const verdict = ratio == null ? 'n/a' : ratio <= FLOOR_GOAL ? 'met' : 'not met';
+    rows.push(`| ${figure} | ${portal} | ${floorValue} | ${ratio == null ? 'n/a' : `**${ratio.toFixed(2)}x**`} | ${verdict} | ${note} |`);
+  };
+  const ratio = (a, b) => (a != null && b != null && b > 0 ? a / b : null);
+  const [portalBytes, floorBytes] = [total(sizes), total(floor.sizes)];
+  row('bytes: cold visit total (brotli -q 11)', `${int(portalBytes)} B`, `${int(floorBytes)} B`, ratio(portalBytes, floorBytes),
+    `floor: ${floor.sizes.map((f) => `${f.kind} ${int(f.brotli)} B`).join(', ')}; same method as the bytes rows above`);
+  const timing = (figure, pair, note) => row(figure, pair.portal ? ms(pair.portal.median) : 'n/a', pair.floor ? ms(pair.floor.median) : 'n/a',
+    ratio(pair.portal?.median, pair.floor?.median), `${note}; spread portal ${spread(pair.portal)}, floor ${spread(pair.floor)}`);
+  timing('navigation -> first orders row painted', floor.firstRow, 'stored session, demo data, fresh context per run');
+  for (const limit of FLOOR_ROWS) {
+    const s = floor.scale[limit];
+    timing(`API answer -> all ${int(limit)} rows painted`, s, `rows counted: portal ${int(s.rows[0])}, floor ${int(s.rows[1])}`);
+  }
+  return [
+    '',
+    '## The portal against the floor',
+    '',
+    'The floor (`bench/floor`, built by `make bench` with the same Trunk, tools and release profile): the smallest Leptos 0.8 CSR app that'
+      + ' reads the same stored session, fetches the same `GET /orders?limit=N&offset=0` from the same sandbox and renders the same seven'
+      + ' columns as plain text rows (no styling, formatting, caching, progressive rendering or navigation), served by a second sandbox'
+      + ` as static files. Both apps measured in this section, one run each in turn (${WARMUP} warm-up rounds, then ${RUNS} rounds for the`
+      + ' first row and 7 per table size), so their medians share the machine\'s load; the portal\'s figures here are from these runs, not'
+      + ` the ones above. Ratio: portal median / floor median. Goal: at most ${FLOOR_GOAL}x on each.`,
+    '',
+    `| figure | portal | floor | portal/floor | goal (<= ${FLOOR_GOAL}x) | note |`,
+    '| --- | --- | --- | --- | --- | --- |',
+    ...rows,
+  ];
+}
+
+function render({ sizes, signIn, firstRow, signIn4, firstRow4, nav, scale, disputes, insights, floor }) {
   const rows = [];
   const row = (metric, median, spread, target, note) => rows.push(`| ${metric} | ${median} | ${spread} | ${target} | ${note} |`);
   const timing = (metric, s, target, note = '') => row(metric, s ? ms(s.median) : 'n/a',
@@ -579,6 +710,7 @@ function render({ sizes, signIn, firstRow, signIn4, firstRow4, nav, scale, dispu
     '| metric | median | spread | target | note |',
     '| --- | --- | --- | --- | --- |',
     ...rows,
+    ...(floor ? renderFloor(sizes, floor) : []),
     '',
   ].join('\n');
 }
