@@ -83,6 +83,21 @@ const ms = (x) => (x == null ? 'n/a' : `${Math.round(x)} ms`);
 const kb = (bytes) => `${(bytes / 1024).toFixed(1)} KiB`;
 const int = (n) => n.toLocaleString('en-US');
 
+/** `promise`, or an error naming `what` after `ms`: a page that never shows what is awaited
+ * (its renderer gone, an API error on screen) stops the benchmark instead of hanging it. */
+async function withTimeout(promise, ms, what) {
+  let timer;
+  const timeout = new Promise((_, reject) => {
+    timer = setTimeout(() => reject(new Error(`timed out after ${ms / 1000} s: ${what}`)), ms);
+  });
+  try {
+    return await Promise.race([promise, timeout]);
+  } finally {
+    clearTimeout(timer);
+  }
+}
+const PAGE_TIMEOUT = 60_000;
+
 async function freePort(from) {
   for (let port = from; port < from + 200; port++) {
     const ok = await new Promise((resolve) => {
@@ -191,6 +206,7 @@ async function newPage(browser, { session, coldSelector, throttle, api }) {
   if (session) await context.addInitScript(sessionScript(api));
   const page = await context.newPage();
   page.on('pageerror', (error) => log('page error:', error.message));
+  page.on('crash', () => log('page crashed:', page.url()));
   if (throttle) {
     const cdp = await context.newCDPSession(page);
     await cdp.send('Emulation.setCPUThrottlingRate', { rate: throttle });
@@ -203,7 +219,7 @@ async function coldStartOnce(browser, env, { url, selector, session, throttle })
   const { context, page } = await newPage(browser, { session, coldSelector: selector, throttle, api: env.api });
   try {
     await page.goto(env.portal + url, { waitUntil: 'commit' });
-    const result = await page.evaluate(() => window.__benchCold);
+    const result = await withTimeout(page.evaluate(() => window.__benchCold), PAGE_TIMEOUT, `${env.portal}${url}: ${selector}`);
     return result.paint;
   } finally {
     await context.close();
@@ -331,10 +347,10 @@ async function ordersScaleOnce(browser, env, limit) {
     await page.goto(`${env.portal}/orders${limit === 20 ? '' : `?limit=${limit}`}`, { waitUntil: 'commit' });
     // Long pages paint their top first (components/progressive.rs): time both the first
     // screen (the first 20 rows) and the whole table.
-    const [first, result] = await page.evaluate(({ sel, limit }) => Promise.all([
+    const [first, result] = await withTimeout(page.evaluate(({ sel, limit }) => Promise.all([
       window.__benchWait(sel, { minCount: Math.min(limit, 20) }),
       window.__benchWait(sel, { minCount: limit }),
-    ]), { sel: SEL.orderRow, limit });
+    ]), { sel: SEL.orderRow, limit }), PAGE_TIMEOUT, `${env.portal}/orders: ${int(limit)} rows`);
     const responseEnd = await page.evaluate(() => {
       const entries = performance.getEntriesByType('resource').filter((e) => /\/orders(\?|$)/.test(e.name));
       return entries.length ? entries[entries.length - 1].responseEnd : null;
@@ -698,9 +714,12 @@ function render({ sizes, signIn, firstRow, signIn4, firstRow4, nav, scale, dispu
   if (nav) row('**requests: duplicate API requests (all navigations)**', String(duplicatesTotal), '', '0', 'same method + URL twice within one navigation');
 
   const date = new Date().toISOString().replace('T', ' ').replace(/\..+/, ' UTC');
+  const settings = ['DIST_DIR', 'FLOOR_DIST_DIR', 'SANDBOX_BIN', 'CHROMIUM_PATH', 'BENCH_RUNS', 'BENCH_NAV_RUNS', 'BENCH_INSIGHTS_RUNS', 'BENCH_ONLY']
+    .filter((name) => process.env[name]).map((name) => `${name}=${process.env[name]} `).join('');
   return [
     '# Performance benchmark (`make bench`)',
     '',
+    `Run: \`${settings}node end2end/bench/run.mjs\` (\`make bench\` runs it after building).`,
     `Date: ${date}. Machine: ${machine()}. Chromium: ${CHROMIUM} (headless). Build: ${path.relative(ROOT, DIST) || DIST}/ (release).`,
     `Method: ${WARMUP} warm-up runs per scenario, then ${RUNS} runs (cold start), ${NAV_RUNS} laps (navigation), 7 (orders scale), 5 (disputes scale), ${INSIGHTS_RUNS} (insights);`
       + ' a fresh browser context per run (cold HTTP cache). Times from navigation start or from the click (event timestamp) to the next animation'
