@@ -94,6 +94,18 @@ impl<I: 'static, O: 'static> Form<I, O> {
         });
     }
 
+    /// Run `then` with each failed answer, after the kit has shown its own message for it (its
+    /// effect is created first, in `Form::new`, and effects on one signal run in the order they
+    /// subscribed), so what `then` sets (`set_failure`, `set_errors`) is what stays: for forms
+    /// that word their failures themselves.
+    pub fn on_failure(&self, then: impl Fn(&ApiError) + 'static) {
+        self.on_answer(move |answer| {
+            if let Err(error) = answer {
+                then(error);
+            }
+        });
+    }
+
     /// Run `then` with each answer, success or failure (once per answer).
     fn on_answer(&self, then: impl Fn(&Result<O, ApiError>) + 'static) {
         let action = self.action;

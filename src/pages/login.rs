@@ -11,7 +11,7 @@ use lumo_api::rules::validation::{validate_api_key, validate_login, FieldErrors}
 use lumo_api::ApiError;
 
 use crate::client::{send_to, use_client, Target};
-use crate::components::auth::form_parts::{on_failure, refuse_without_environment};
+use crate::components::auth::form_parts::refuse_without_environment;
 use crate::components::auth::messages::{sign_in_failure, Method};
 use crate::components::auth::{AuthLayout, EnvChoice, EnvPicker, RememberMe};
 use crate::components::error_panel::FormError;
@@ -205,7 +205,7 @@ fn ApiKeyForm(
         }
     });
     form.on_success(move |signed_in: &Session| on_success.run(signed_in.clone()));
-    on_failure(form, move |error| {
+    form.on_failure(move |error| {
         // A 400 is the kit's: its lines land on the fields.
         if !matches!(error, ApiError::Validation { .. }) {
             let text = tried.with_value(|env| sign_in_failure(Method::ApiKey, env, error));
@@ -302,7 +302,7 @@ fn PasswordForm(
         password.set(String::new());
         on_success.run(api_key.clone());
     });
-    on_failure(form, move |error| {
+    form.on_failure(move |error| {
         if matches!(error, ApiError::Unauthorized { .. }) {
             password.set(String::new());
         }

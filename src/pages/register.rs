@@ -11,7 +11,7 @@ use lumo_api::rules::validation::{validate_register, FieldErrors};
 use lumo_api::ApiError;
 
 use crate::client::{send_to, use_client, Target};
-use crate::components::auth::form_parts::{on_failure, refuse_without_environment};
+use crate::components::auth::form_parts::refuse_without_environment;
 use crate::components::auth::messages::reach_failure;
 use crate::components::auth::{AuthLayout, EnvChoice, EnvPicker, RememberMe};
 use crate::components::error_panel::FormError;
@@ -140,7 +140,7 @@ fn RegisterForm(outcome: RwSignal<Outcome>) -> impl IntoView {
         });
     });
     // A 400 is the kit's (its lines land on the fields); the rest is worded here.
-    on_failure(form, move |error| match error {
+    form.on_failure(move |error| match error {
         error if error.is_unsupported_operation() => outcome.set(Outcome::Unavailable {
             env_name: tried.get_value(),
         }),
