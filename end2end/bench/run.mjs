@@ -10,9 +10,18 @@
 // Environment: BENCH_RUNS (cold-start runs, default 15), BENCH_NAV_RUNS (navigation laps,
 // default 7), CHROMIUM_PATH, SANDBOX_BIN, DIST_DIR, FLOOR_DIST_DIR (the floor app's build, default
 // bench/floor/dist), BENCH_PORT (first port tried, default 19787), BENCH_OUT (default
-// bench/RESULTS.md), BENCH_ONLY (a comma list of cold,nav,scale,disputes,insights,floor: run only
-// those, print the table and write no file unless BENCH_OUT is set; for working on one figure),
-// BENCH_INSIGHTS_RUNS (dispute insights runs, default 7).
+// bench/RESULTS.md), BENCH_ONLY (a comma list of cold,nav,scale,memory,disputes,insights,floor: run
+// only those, print the table and write no file unless BENCH_OUT is set; for working on one
+// figure), BENCH_INSIGHTS_RUNS (dispute insights runs, default 7), BENCH_TRACE_RUNS (traced runs of
+// the 1,000-row table, default 3), BENCH_TRACE_DIR (keep those traces there, for DevTools),
+// BENCH_MEMORY_RUNS (memory runs of 20 laps each, default 3).
+//
+// Sections: cold (cold starts), nav (navigation laps and their API requests), scale (the orders
+// table at 20 to 1,000 rows, then the 1,000 rows traced: a DevTools trace of the renderer main
+// thread splits the time from the API answer to all rows painted into script, style and layout,
+// paint and other/idle; tracing slows the page, so these runs are not the timed ones), memory (JS
+// heap and wasm linear memory after 1 and after 20 laps orders -> order -> disputes -> wallet ->
+// orders, clicked in one tab, after forced GC), disputes, insights, floor (below).
 //
 // The floor (bench/floor, built by `make bench`): the smallest Leptos CSR app that reads the same
 // stored session, fetches the same GET /orders and renders the same columns as plain rows, served
@@ -42,6 +51,15 @@ const INSIGHTS_RUNS = Number(process.env.BENCH_INSIGHTS_RUNS || 7);
 const INSIGHTS_ORDERS = 10_000;
 const INSIGHTS_DISPUTES = 500;
 const WARMUP = 2;
+// The memory section: laps of orders -> order -> disputes -> wallet -> orders, and the goal for
+// the growth from after lap 1 to after the last.
+const MEMORY_LAPS = 20;
+const MEMORY_GOAL = 5;
+const MEMORY_RUNS = Number(process.env.BENCH_MEMORY_RUNS || 3);
+// Traced runs of the 1,000-row table (scale section), apart from its timed runs.
+const TRACE_RUNS = Number(process.env.BENCH_TRACE_RUNS || 3);
+// Where to keep those traces (JSON, for DevTools' Performance panel); unset: not kept.
+const TRACE_DIR = process.env.BENCH_TRACE_DIR ? path.resolve(process.env.BENCH_TRACE_DIR) : null;
 const SCALE_ROWS = [20, 50, 100, 200, 1000];
 // The floor section: table sizes timed for both apps, and the goal for every portal/floor ratio.
 const FLOOR_ROWS = [100, 1000];
@@ -62,6 +80,8 @@ const SEL = {
   disputesLoaded: '[data-testid="dispute-card"], [data-testid="disputes-empty"]',
   navDisputes: 'a[href="/disputes"]',
   navOrders: 'a[href="/orders"]',
+  navWallet: 'a[href="/wallet"]',
+  walletLoaded: '[data-testid="balance-usdt"]',
   insightsFigures: '[data-testid="stat-opened"]',
   insightsComplete: '[data-testid="insights-page"][data-complete="true"]',
 };
@@ -126,11 +146,16 @@ async function waitForHttp(url, deadlineMs) {
 
 // Installed before any page script. `__benchWait(selector, opts)` resolves with the time the
 // first visible match not present when it was armed is in the DOM (`dom`), the time of the next
-// animation frame (`paint`), and how many matches there are then.
+// animation frame (`paint`), and how many matches there are then; with `opts.mark`, that frame
+// also emits a performance.mark of that name, which a DevTools trace records (blink.user_timing)
+// with both its trace timestamp and its performance.now() time: the bridge between the two clocks.
+// Trunk's bootstrap (index.html) dispatches TrunkApplicationStarted with the wasm exports once
+// the app is started; their linear memory is kept for the memory section.
 const PROBE = `(() => {
   const visible = (e) => e.getClientRects().length > 0 && !e.disabled;
   window.__benchClicks = [];
   addEventListener('click', (e) => window.__benchClicks.push(e.timeStamp), true);
+  addEventListener('TrunkApplicationStarted', (e) => { window.__benchWasmMemory = e.detail && e.detail.wasm && e.detail.wasm.memory; });
   window.__benchWait = (selector, opts = {}) => new Promise((resolve) => {
     const minCount = opts.minCount || 1;
     const seen = new WeakSet();
@@ -143,7 +168,11 @@ const PROBE = `(() => {
         done = true;
         observer.disconnect();
         const dom = performance.now();
-        requestAnimationFrame(() => resolve({ dom, paint: performance.now(), count: found.length }));
+        requestAnimationFrame(() => {
+          const paint = performance.now();
+          if (opts.mark) performance.mark(opts.mark);
+          resolve({ dom, paint, count: found.length });
+        });
       }
     };
     const observer = new MutationObserver(check);
@@ -195,6 +224,96 @@ function assetSizes(dir = DIST) {
       }).length,
     };
   });
+}
+
+// ---------------------------------------------------------------- trace
+
+// What a traced run records: the timeline events DevTools' Performance panel shows, V8's own
+// execution events and the user timing marks; not the CPU profiler or stacks, which slow the
+// page far more and are not needed to split the time by kind.
+const TRACE_CATEGORIES = ['-*', 'devtools.timeline', 'disabled-by-default-devtools.timeline', 'v8.execute', 'toplevel',
+  'blink.user_timing', 'loading'];
+const TRACE_MARK = 'bench:all-rows-painted';
+// The kinds the time is split into, by the names of the renderer main thread's trace events.
+// GC is V8's (it runs for the script that allocates), as DevTools counts it.
+const TRACE_KINDS = {
+  script: new Set(['FunctionCall', 'EvaluateScript', 'v8.evaluateModule', 'v8.compile', 'v8.compileModule', 'CompileScript',
+    'v8.run', 'v8.callFunction', 'RunMicrotasks', 'TimerFire', 'FireAnimationFrame', 'FireIdleCallback', 'EventDispatch',
+    'XHRReadyStateChange', 'XHRLoad', 'MinorGC', 'MajorGC']),
+  styleLayout: new Set(['UpdateLayoutTree', 'RecalculateStyles', 'Layout', 'PrePaint']),
+  paint: new Set(['Paint', 'PaintImage', 'CompositeLayers', 'Layerize', 'UpdateLayer', 'Commit', 'RasterTask', 'Decode Image']),
+};
+const TRACE_LABELS = { script: 'script', styleLayout: 'style and layout', paint: 'paint', other: 'other/idle' };
+
+function traceKind(name) {
+  if (/^v8\.wasm\.|^wasm\./.test(name)) return 'script';
+  for (const [kind, names] of Object.entries(TRACE_KINDS)) if (names.has(name)) return kind;
+  return null;
+}
+
+/**
+ * Splits the renderer main thread's time from `answerAt` (performance.now() ms) to the end of the
+ * frame that painted the mark `TRACE_MARK` into TRACE_KINDS and other/idle, in ms. Every instant
+ * goes to the innermost classified event running then (a layout forced by script is layout, a GC
+ * inside a function call is script), so nested events are not counted twice; unclassified events
+ * (the task wrappers) are transparent. Null if the mark is not in the trace.
+ */
+function traceSplit(trace, answerAt) {
+  const events = trace.traceEvents || trace;
+  const mark = events.find((e) => e.name === TRACE_MARK && e.cat?.includes('blink.user_timing'));
+  const markTime = mark?.args?.data?.startTime;
+  if (markTime == null) return null;
+  // The mark carries both clocks: trace µs = performance.now() ms * 1000 + offset. It is emitted
+  // on the page's main thread, which also names the thread to count.
+  const offset = mark.ts - markTime * 1000;
+  const onMain = events.filter((e) => e.ph === 'X' && e.pid === mark.pid && e.tid === mark.tid && e.dur != null);
+  const start = offset + answerAt * 1000;
+  // The mark is emitted from the frame's requestAnimationFrame callback, before that frame's
+  // style, layout, paint and commit: the window ends with the task that runs them all.
+  const end = Math.max(mark.ts, ...onMain.filter((e) => e.ts <= mark.ts && e.ts + e.dur >= mark.ts).map((e) => e.ts + e.dur));
+  const classified = onMain
+    .map((e) => ({ kind: traceKind(e.name), from: e.ts, to: e.ts + e.dur }))
+    .filter((e) => e.kind && e.to > start && e.from < end)
+    .sort((a, b) => a.from - b.from || b.to - a.to);
+  const time = { script: 0, styleLayout: 0, paint: 0, other: 0 };
+  let cursor = start;
+  const stack = [];
+  const advance = (to) => {
+    const from = Math.max(cursor, start);
+    const until = Math.min(to, end);
+    if (until > from) time[stack.length ? stack[stack.length - 1].kind : 'other'] += until - from;
+    cursor = Math.max(cursor, to);
+  };
+  // Up to its end, an event's time is its own (it is on top); then it leaves the stack.
+  const close = () => {
+    advance(stack[stack.length - 1].to);
+    stack.pop();
+  };
+  for (const event of classified) {
+    while (stack.length && stack[stack.length - 1].to <= event.from) close();
+    advance(event.from);
+    // A child never outlasts its parent; clipping keeps the sweep sound if the trace says otherwise.
+    if (stack.length) event.to = Math.min(event.to, stack[stack.length - 1].to);
+    stack.push(event);
+  }
+  while (stack.length) close();
+  advance(end);
+  const msOf = (us) => us / 1000;
+  // The /orders answer's ResourceFinish finishTime (s, trace clock) is the same instant as its
+  // responseEnd: a check that the two clocks were bridged right.
+  const finish = events.filter((e) => e.name === 'ResourceFinish' && e.args?.data?.finishTime && e.pid === mark.pid)
+    .map((e) => e.args.data.finishTime * 1e6).filter((t) => Math.abs(t - start) < 50_000)
+    .sort((a, b) => Math.abs(a - start) - Math.abs(b - start))[0];
+  if (finish == null || Math.abs(finish - start) > 2000) {
+    log(`trace: no ResourceFinish within 2 ms of the answer's responseEnd (${finish == null ? 'none near' : `${msOf(finish - start).toFixed(1)} ms off`})`);
+  }
+  return {
+    total: msOf(end - start),
+    script: msOf(time.script),
+    styleLayout: msOf(time.styleLayout),
+    paint: msOf(time.paint),
+    other: msOf(time.other),
+  };
 }
 
 // ---------------------------------------------------------------- scenarios
@@ -336,33 +455,112 @@ async function navigation(browser, env, runs) {
   return { steps, times, requests };
 }
 
+/** JS heap used and wasm linear memory (bytes; wasm null if the exports were not reached), after
+ * two forced GCs: the second collects what the first one's finalizers released. */
+async function memoryNow(page, cdp) {
+  await settle(page);
+  await cdp.send('HeapProfiler.collectGarbage');
+  await cdp.send('HeapProfiler.collectGarbage');
+  const { usedSize } = await cdp.send('Runtime.getHeapUsage');
+  const wasm = await page.evaluate(() => (window.__benchWasmMemory ? window.__benchWasmMemory.buffer.byteLength : null));
+  return { js: usedSize, wasm };
+}
+
+/**
+ * Memory after 1 and after MEMORY_LAPS laps of orders -> an order -> disputes -> wallet ->
+ * orders, by clicks in one tab (a page.goto would reload and start the heap afresh), one fresh
+ * context per run. Growth between the two is what a leak per navigation would show; wasm linear
+ * memory never shrinks, so any growth there is memory the app still holds or once needed.
+ */
+async function memory(browser, env, runs) {
+  const readings = [];
+  for (let i = 0; i < runs; i++) {
+    const { context, page } = await newPage(browser, { session: true, coldSelector: SEL.orderRow, api: env.api });
+    try {
+      const cdp = await context.newCDPSession(page);
+      await page.goto(env.portal + '/orders', { waitUntil: 'commit' });
+      await withTimeout(page.evaluate(() => window.__benchCold), PAGE_TIMEOUT, `${env.portal}/orders: first row`);
+      const reading = {};
+      for (let lap = 1; lap <= MEMORY_LAPS; lap++) {
+        await clickTo(page, SEL.orderRowLink, SEL.orderDetail);
+        await clickTo(page, SEL.navDisputes, SEL.disputesLoaded);
+        await clickTo(page, SEL.navWallet, SEL.walletLoaded);
+        await clickTo(page, SEL.navOrders, SEL.orderRow);
+        if (lap === 1) reading.first = await memoryNow(page, cdp);
+      }
+      reading.last = await memoryNow(page, cdp);
+      readings.push(reading);
+    } finally {
+      await context.close();
+    }
+  }
+  const growth = (kind) => readings.map((r) => (r.first[kind] && r.last[kind] != null ? (r.last[kind] / r.first[kind] - 1) * 100 : null));
+  const figures = (kind) => ({
+    first: stats(readings.map((r) => r.first[kind])),
+    last: stats(readings.map((r) => r.last[kind])),
+    growth: stats(growth(kind)),
+  });
+  return { js: figures('js'), wasm: figures('wasm'), runs: readings.length };
+}
+
 /**
  * API response -> table painted at a page size, one run: { first, all } (ms after the /orders
  * answer's responseEnd to the first 20 rows and to all rows painted; null without the answer's
- * timing) and the number of rows.
+ * timing) and the number of rows. With `trace`, the run is recorded as a DevTools trace and
+ * also returns its split (traceSplit); its times are slowed by the tracing, so kept apart.
  */
-async function ordersScaleOnce(browser, env, limit) {
+async function ordersScaleOnce(browser, env, limit, { trace = false, keepAs = null } = {}) {
   const { context, page } = await newPage(browser, { session: true, api: env.api });
+  let tracing = false;
   try {
+    if (trace) {
+      await browser.startTracing(page, { categories: TRACE_CATEGORIES });
+      tracing = true;
+    }
     await page.goto(`${env.portal}/orders${limit === 20 ? '' : `?limit=${limit}`}`, { waitUntil: 'commit' });
     // Long pages paint their top first (components/progressive.rs): time both the first
     // screen (the first 20 rows) and the whole table.
-    const [first, result] = await withTimeout(page.evaluate(({ sel, limit }) => Promise.all([
+    const [first, result] = await withTimeout(page.evaluate(({ sel, limit, mark }) => Promise.all([
       window.__benchWait(sel, { minCount: Math.min(limit, 20) }),
-      window.__benchWait(sel, { minCount: limit }),
-    ]), { sel: SEL.orderRow, limit }), PAGE_TIMEOUT, `${env.portal}/orders: ${int(limit)} rows`);
+      window.__benchWait(sel, { minCount: limit, mark }),
+    ]), { sel: SEL.orderRow, limit, mark: trace ? TRACE_MARK : undefined }), PAGE_TIMEOUT, `${env.portal}/orders: ${int(limit)} rows`);
     const responseEnd = await page.evaluate(() => {
       const entries = performance.getEntriesByType('resource').filter((e) => /\/orders(\?|$)/.test(e.name));
       return entries.length ? entries[entries.length - 1].responseEnd : null;
     });
-    return {
+    const run = {
       first: responseEnd == null ? null : first.paint - responseEnd,
       all: responseEnd == null ? null : result.paint - responseEnd,
       rows: result.count,
     };
+    if (trace) {
+      // Let the frame the mark was emitted in finish (its layout, paint and commit) before stopping.
+      await settle(page, 200);
+      tracing = false;
+      const buffer = await browser.stopTracing();
+      if (keepAs) fs.writeFileSync(keepAs, buffer);
+      run.trace = responseEnd == null ? null : traceSplit(JSON.parse(buffer.toString('utf8')), responseEnd);
+    }
+    return run;
   } finally {
+    // A run that failed while tracing must not leave it on: the next startTracing would refuse.
+    if (tracing) await browser.stopTracing().catch(() => {});
     await context.close();
   }
+}
+
+/** The 1,000-row table, traced: the median of each part of traceSplit over `runs` runs. */
+async function ordersTrace(browser, env, limit, runs) {
+  const splits = [];
+  if (TRACE_DIR) fs.mkdirSync(TRACE_DIR, { recursive: true });
+  for (let i = 0; i < runs; i++) {
+    const keepAs = TRACE_DIR && path.join(TRACE_DIR, `orders-${limit}-rows-${i + 1}.json`);
+    const run = await ordersScaleOnce(browser, env, limit, { trace: true, keepAs });
+    if (run.trace) splits.push(run.trace);
+    else log(`trace run ${i + 1}: no split (mark or /orders timing missing)`);
+  }
+  const parts = ['total', 'script', 'styleLayout', 'paint', 'other'];
+  return Object.fromEntries(parts.map((part) => [part, stats(splits.map((s) => s[part]))]));
 }
 
 /** API response -> table painted at a page size: rows in the DOM after the /orders answer. */
@@ -566,7 +764,13 @@ async function main() {
       const seeded = await (await fetch(`${env.api}/_sandbox/state`)).json();
       if (seeded.orders < 1000) await control('seed', { orders: 1000 - seeded.orders });
       for (const limit of SCALE_ROWS) results.scale[limit] = await ordersScale(browser, env, limit, 7);
+      log(`scale: orders table, 1,000 rows, ${TRACE_RUNS} traced runs`);
+      results.trace = await ordersTrace(browser, env, 1000, TRACE_RUNS);
       await control('reset');
+    }
+    if (want('memory')) {
+      log(`memory: ${MEMORY_LAPS} laps orders -> order -> disputes -> wallet -> orders, runs: ${MEMORY_RUNS}`);
+      results.memory = await memory(browser, env, MEMORY_RUNS);
     }
     if (want('disputes')) {
       log('scale: 500 disputes');
@@ -609,6 +813,29 @@ function machine() {
     + `load average ${load} (1/5/15 min) at the end, ${os.type()} ${os.release()}`;
 }
 
+/** The memory rows: each figure after lap 1 and after the last, and the growth against the goal. */
+function renderMemory(memory, row) {
+  const mib = (bytes) => `${(bytes / 2 ** 20).toFixed(2)} MiB`;
+  const spread = (s, unit) => (s ? `${unit(s.min)}–${unit(s.max)} (n=${s.n})` : '');
+  const pct = (x) => `${x >= 0 ? '+' : ''}${x.toFixed(1)} %`;
+  const kinds = [
+    ['JS heap used', memory.js, 'CDP Runtime.getHeapUsage usedSize after HeapProfiler.collectGarbage twice'],
+    ['wasm linear memory', memory.wasm, 'memory.buffer.byteLength of the wasm exports (Trunk\'s TrunkApplicationStarted event); it only grows, never shrinks'],
+  ];
+  for (const [name, figures, how] of kinds) {
+    if (!figures.first) {
+      row(`memory: ${name}`, 'n/a', '', `growth <= ${MEMORY_GOAL} %`, 'not reached: no TrunkApplicationStarted event with the wasm exports was seen');
+      continue;
+    }
+    row(`memory: ${name} after lap 1`, mib(figures.first.median), spread(figures.first, mib), '', how);
+    row(`memory: ${name} after lap ${MEMORY_LAPS}`, mib(figures.last.median), spread(figures.last, mib), '', '');
+    const g = figures.growth;
+    row(`**memory: ${name} growth, lap 1 -> ${MEMORY_LAPS}**`, g ? `**${pct(g.median)}**` : 'n/a', g ? `${pct(g.min)} – ${pct(g.max)} (n=${g.n})` : '',
+      `<= ${MEMORY_GOAL} %`, g ? `${g.median <= MEMORY_GOAL ? 'met' : 'not met'}; laps of orders -> order -> disputes -> wallet -> orders by clicks in one tab, `
+        + `stored session, one fresh context per run; median of the runs' own growths` : '');
+  }
+}
+
 /** The floor section: the portal's figures as multiples of the floor app's (markdown lines). */
 function renderFloor(sizes, floor) {
   const total = (list) => list.reduce((n, f) => n + f.brotli, 0);
@@ -646,7 +873,7 @@ function renderFloor(sizes, floor) {
   ];
 }
 
-function render({ sizes, signIn, firstRow, signIn4, firstRow4, nav, scale, disputes, insights, floor }) {
+function render({ sizes, signIn, firstRow, signIn4, firstRow4, nav, scale, trace, memory, disputes, insights, floor }) {
   const rows = [];
   const row = (metric, median, spread, target, note) => rows.push(`| ${metric} | ${median} | ${spread} | ${target} | ${note} |`);
   const timing = (metric, s, target, note = '') => row(metric, s ? ms(s.median) : 'n/a',
@@ -663,9 +890,9 @@ function render({ sizes, signIn, firstRow, signIn4, firstRow4, nav, scale, dispu
 
   if (signIn) {
     timing('cold start: navigation -> sign-in form interactive', signIn, '', 'API key input visible and enabled');
-    timing('**cold start: navigation -> first orders row painted**', firstRow, '<= 300 ms', 'stored session (localStorage); includes config.json + GET /orders');
+    timing('**cold start: navigation -> first orders row painted**', firstRow, '<= 250 ms', 'stored session (localStorage); includes config.json + GET /orders');
     timing('cold start, CPU x4: navigation -> sign-in form', signIn4, '', 'Emulation.setCPUThrottlingRate 4');
-    timing('cold start, CPU x4: navigation -> first orders row', firstRow4, '', '');
+    timing('**cold start, CPU x4: navigation -> first orders row**', firstRow4, '<= 800 ms', 'stored session; Emulation.setCPUThrottlingRate 4');
   }
 
   nav?.steps.forEach((step, n) => {
@@ -674,16 +901,37 @@ function render({ sizes, signIn, firstRow, signIn4, firstRow4, nav, scale, dispu
   });
   if (nav) timing('navigation: back to orders (< 30 s)', stats(nav.times.back), '<= 100 ms', 'history.back() -> rows painted');
 
+  // The issue's targets (medians): any list's first screen, the 100-row page and the 1,000 rows.
+  const firstScreenTarget = { 100: '<= 50 ms', 1000: '<= 50 ms' };
+  const allRowsTarget = { 100: '<= 60 ms', 1000: '<= 250 ms' };
+  const bold = (label, target) => (target ? `**${label}**` : label);
   for (const limit of scale ? SCALE_ROWS : []) {
     const s = scale[limit];
     const beyond = limit > 100 ? '; a page beyond the contract\'s 100 (sandbox --max-page-size 1000, config.json maxPageSize)' : '';
     const rowsLabel = `scale: orders table, ${int(limit)} rows`;
     if (limit > 20) {
-      timing(limit === 1000 ? `**${rowsLabel}: first screen**` : `${rowsLabel}: first screen`, s.firstScreen, limit === 1000 ? '<= 50 ms' : '',
+      timing(bold(`${rowsLabel}: first screen`, firstScreenTarget[limit]), s.firstScreen, firstScreenTarget[limit] || '',
         `API answer (responseEnd) -> the first 20 rows painted (decode + first chunk)${beyond}`);
     }
-    timing(`${rowsLabel}: all rows`, s.render, '', `API answer (responseEnd) -> all ${int(s.rows)} rows painted${beyond}`);
+    timing(bold(`${rowsLabel}: all rows`, allRowsTarget[limit]), s.render, allRowsTarget[limit] || '',
+      `API answer (responseEnd) -> all ${int(s.rows)} rows painted${beyond}`);
   }
+  if (trace) {
+    timing('trace: orders table, 1,000 rows: window', trace.total, '', `${TRACE_RUNS} traced runs, apart from the timed ones (tracing slows the page):`
+      + ' from the /orders answer\'s responseEnd (mapped onto the trace clock by the performance.mark emitted when all rows are painted, checked'
+      + ' against the answer\'s ResourceFinish) to the end of the main-thread task of that frame (its style, layout, paint, commit); the'
+      + ' rows below split it by the renderer main thread\'s events, each instant to the innermost classified one (no double counting)');
+    for (const part of ['script', 'styleLayout', 'paint', 'other']) {
+      const what = {
+        script: 'FunctionCall, EvaluateScript, RunMicrotasks, TimerFire, FireAnimationFrame, EventDispatch, compile, wasm, GC: JS and wasm',
+        styleLayout: 'UpdateLayoutTree, RecalculateStyles, Layout, PrePaint',
+        paint: 'Paint, PaintImage, Layerize, UpdateLayer, CompositeLayers, Commit, RasterTask (main thread)',
+        other: 'the rest of the window: other main-thread tasks and idle (waiting on timers, frames, the network)',
+      }[part];
+      timing(`trace: orders table, 1,000 rows: ${TRACE_LABELS[part]}`, trace[part], '', what);
+    }
+  }
+  if (memory) renderMemory(memory, row);
   if (disputes) timing(`scale: disputes page, ${disputes.total} disputes`, disputes.render, '', `API answer -> first card painted; ${disputes.cards} cards rendered`);
   if (insights) {
     const r = insights.requests;
@@ -714,14 +962,16 @@ function render({ sizes, signIn, firstRow, signIn4, firstRow4, nav, scale, dispu
   if (nav) row('**requests: duplicate API requests (all navigations)**', String(duplicatesTotal), '', '0', 'same method + URL twice within one navigation');
 
   const date = new Date().toISOString().replace('T', ' ').replace(/\..+/, ' UTC');
-  const settings = ['DIST_DIR', 'FLOOR_DIST_DIR', 'SANDBOX_BIN', 'CHROMIUM_PATH', 'BENCH_RUNS', 'BENCH_NAV_RUNS', 'BENCH_INSIGHTS_RUNS', 'BENCH_ONLY']
+  const settings = ['DIST_DIR', 'FLOOR_DIST_DIR', 'SANDBOX_BIN', 'CHROMIUM_PATH', 'BENCH_RUNS', 'BENCH_NAV_RUNS', 'BENCH_INSIGHTS_RUNS',
+    'BENCH_TRACE_RUNS', 'BENCH_TRACE_DIR', 'BENCH_MEMORY_RUNS', 'BENCH_ONLY']
     .filter((name) => process.env[name]).map((name) => `${name}=${process.env[name]} `).join('');
   return [
     '# Performance benchmark (`make bench`)',
     '',
     `Run: \`${settings}node end2end/bench/run.mjs\` (\`make bench\` runs it after building).`,
     `Date: ${date}. Machine: ${machine()}. Chromium: ${CHROMIUM} (headless). Build: ${path.relative(ROOT, DIST) || DIST}/ (release).`,
-    `Method: ${WARMUP} warm-up runs per scenario, then ${RUNS} runs (cold start), ${NAV_RUNS} laps (navigation), 7 (orders scale), 5 (disputes scale), ${INSIGHTS_RUNS} (insights);`
+    `Method: ${WARMUP} warm-up runs per scenario, then ${RUNS} runs (cold start), ${NAV_RUNS} laps (navigation), 7 (orders scale) and ${TRACE_RUNS} traced`
+      + ` (1,000 rows), 5 (disputes scale), ${INSIGHTS_RUNS} (insights), ${MEMORY_RUNS} of ${MEMORY_LAPS} laps (memory, no warm-up);`
       + ' a fresh browser context per run (cold HTTP cache). Times from navigation start or from the click (event timestamp) to the next animation'
       + ' frame after the element is in the DOM and visible. API and portal: lumo-sandbox on loopback (no network latency, no compression: bytes'
       + ' below are computed from the files).',
