@@ -6,6 +6,7 @@ cd "$(dirname "$0")/.."
 
 TRUNK_VERSION=0.21.14
 CARGO_DENY_VERSION=0.20.2
+WASM_SPLIT_VERSION=0.2.4
 WASM_BINDGEN_VERSION=$(awk '/^name = "wasm-bindgen"$/{getline; gsub(/"/,"",$3); print $3; exit}' Cargo.lock)
 export PATH="$HOME/.cargo/bin:$PWD/node_modules/.bin:$PATH"
 
@@ -49,6 +50,15 @@ if [ "$(wasm-bindgen --version 2>/dev/null || true)" != "wasm-bindgen $WASM_BIND
   cargo install --force "wasm-bindgen-cli@$WASM_BINDGEN_VERSION"
 fi
 
+# wasm-split-cli cuts the wasm into the main module and the pages' chunks after each build
+# (deploy/split-wasm.mjs): the release that pairs with Leptos 0.8's wasm_split_helpers 0.2. It has
+# no --version; cargo's install list says which release is there.
+if ! cargo install --list | grep -qx "wasm_split_cli_support v$WASM_SPLIT_VERSION:"; then
+  say "installing wasm-split-cli $WASM_SPLIT_VERSION (about 2 to 4 minutes, once)"
+  CARGO_PROFILE_RELEASE_LTO=off CARGO_PROFILE_RELEASE_CODEGEN_UNITS=16 \
+    cargo install --locked --force "wasm_split_cli_support@$WASM_SPLIT_VERSION" --features build-binary
+fi
+
 # cargo-deny for `make audit` (licences, bans, sources). 0.20.2 needs rustc 1.88; the same
 # release-profile overrides as for Trunk shorten the build.
 if [ "$(cargo deny --version 2>/dev/null || true)" != "cargo-deny $CARGO_DENY_VERSION" ]; then
@@ -64,4 +74,4 @@ if [ ! -f node_modules/.installed ] || [ package-lock.json -nt node_modules/.ins
   touch node_modules/.installed
 fi
 
-say "ready: $(trunk --version), $(wasm-bindgen --version), $(cargo deny --version), wasm-opt $(wasm-opt --version | awk '{print $3}'), $(chromium --version 2>/dev/null | head -n1)"
+say "ready: $(trunk --version), $(wasm-bindgen --version), wasm-split-cli $WASM_SPLIT_VERSION, $(cargo deny --version), wasm-opt $(wasm-opt --version | awk '{print $3}'), $(chromium --version 2>/dev/null | head -n1)"

@@ -9,8 +9,8 @@ use crate::client::{fetch_raw, Client, RawRequest};
 use crate::config::{Config, DEFAULT_TIMEOUT_MS};
 use crate::drafts::Drafts;
 use crate::pages::{
-    DisputesPage, LoginPage, NewOrderPage, NotFound, OrderDetailPage, OrdersPage, ProfilePage,
-    RegisterPage, UserWalletDetailPage, UserWalletsPage, WalletPage,
+    DisputesRoute, InsightsRoute, LoginPage, NewOrderRoute, NotFound, OrderDetailRoute, OrdersPage,
+    ProfileRoute, RegisterRoute, UserWalletDetailRoute, UserWalletsRoute, WalletRoute,
 };
 use crate::session::SessionCtx;
 use crate::shell::Shell;
@@ -41,18 +41,18 @@ fn Portal(config: Config) -> impl IntoView {
         <Router>
             <Routes fallback=|| view! { <NotFound/> }>
                 <Route path=path!("/login") view=LoginPage/>
-                <Route path=path!("/register") view=RegisterPage/>
+                <Route path=path!("/register") view=RegisterRoute/>
                 <ParentRoute path=path!("") view=Shell>
                     <Route path=path!("/") view=|| view! { <Redirect path="/orders"/> }/>
                     <Route path=path!("/orders") view=OrdersPage/>
-                    <Route path=path!("/orders/new") view=NewOrderPage/>
-                    <Route path=path!("/orders/:id") view=OrderDetailPage/>
-                    <Route path=path!("/disputes") view=DisputesPage/>
-                    <Route path=path!("/disputes/insights") view=crate::pages::DisputesInsightsPage/>
-                    <Route path=path!("/wallet") view=WalletPage/>
-                    <Route path=path!("/user-wallets") view=UserWalletsPage/>
-                    <Route path=path!("/user-wallets/:externalId") view=UserWalletDetailPage/>
-                    <Route path=path!("/profile") view=ProfilePage/>
+                    <Route path=path!("/orders/new") view=NewOrderRoute/>
+                    <Route path=path!("/orders/:id") view=OrderDetailRoute/>
+                    <Route path=path!("/disputes") view=DisputesRoute/>
+                    <Route path=path!("/disputes/insights") view=InsightsRoute/>
+                    <Route path=path!("/wallet") view=WalletRoute/>
+                    <Route path=path!("/user-wallets") view=UserWalletsRoute/>
+                    <Route path=path!("/user-wallets/:externalId") view=UserWalletDetailRoute/>
+                    <Route path=path!("/profile") view=ProfileRoute/>
                     <Route path=path!("/*any") view=NotFound/>
                 </ParentRoute>
             </Routes>

@@ -41,6 +41,15 @@ function inlineScriptHashes(html: string): string[] {
   return hashes;
 }
 
+/** The page chunks the chunk loader (deploy/split-wasm.mjs) fetches, with the integrity it asks for. */
+async function chunkFiles(portal: string, html: string) {
+  const loader = assets(html).find((f) => /-split-[0-9a-f]{16}\.js$/.test(f.href));
+  expect(loader, 'index.html preloads the chunk loader').toBeDefined();
+  const text = (await get(`${portal}${loader!.href}`)).body.toString('utf8');
+  return [...text.matchAll(/fetch\(new URL\("\.\/([^"]+\.wasm)", import\.meta\.url\), \{ integrity: "([^"]+)" \}\)/g)]
+    .map((m) => ({ href: `/${m[1]}`, integrity: m[2] }));
+}
+
 /** The hashed files index.html references: [kind, href, integrity]. */
 function assets(html: string) {
   const found: { href: string; integrity?: string; tag: string }[] = [];
@@ -111,8 +120,12 @@ test.describe('served as deployed (nginx + rendered config)', () => {
     const html = (await get(`${sandbox.portal}/`)).body.toString('utf8');
     const files = assets(html);
     const kinds = files.map((f) => f.href.split('.').pop()).sort();
-    expect(kinds).toEqual(['css', 'js', 'wasm']);
-    for (const { href } of files) {
+    // The JS glue and the chunk loader it imports (deploy/split-wasm.mjs), the wasm, the CSS.
+    expect(kinds).toEqual(['css', 'js', 'js', 'wasm']);
+    // The pages' chunks, which the loader fetches, are cached the same way.
+    const chunks = await chunkFiles(sandbox.portal, html);
+    expect(chunks.length, 'page chunks').toBeGreaterThan(0);
+    for (const { href } of [...files, ...chunks.slice(0, 3)]) {
       expect(href, 'content-hashed name').toMatch(/^\/[^/]+-[0-9a-f]{8,16}(_bg)?\.(js|wasm|css)$/);
       const res = await get(`${sandbox.portal}${href}`);
       expect(res.status, href).toBe(200);
@@ -129,7 +142,7 @@ test.describe('served as deployed (nginx + rendered config)', () => {
     const sri = async (href: string) =>
       `sha384-${createHash('sha384').update((await get(`${sandbox.portal}${href}`)).body).digest('base64')}`;
     const files = assets(html);
-    expect(files.length).toBe(3);
+    expect(files.length).toBe(4);
     for (const { href, integrity, tag } of files) {
       if (href.endsWith('.wasm')) continue; // Chromium ignores integrity on a fetch preload: see below
       expect(integrity, `${tag} has an integrity attribute`).toMatch(/^sha384-[A-Za-z0-9+/]+=*$/);
@@ -142,6 +155,10 @@ test.describe('served as deployed (nginx + rendered config)', () => {
     expect(loader, 'the loader fetches the wasm with integrity').not.toBeNull();
     expect(loader![1]).toBe(wasm.href);
     expect(loader![2]).toBe(await sri(wasm.href));
+    // Each page chunk is fetched by the chunk loader with its own integrity.
+    for (const chunk of await chunkFiles(sandbox.portal, html)) {
+      expect(chunk.integrity, `${chunk.href} integrity matches its bytes`).toBe(await sri(chunk.href));
+    }
   });
 
   test('compression: brotli and gzip for wasm, js and css; plain when not asked', async ({ sandbox }) => {

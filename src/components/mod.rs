@@ -17,6 +17,7 @@ pub mod error_panel;
 pub mod field;
 pub mod form;
 pub mod key_reveal;
+pub mod lazy_page;
 pub mod loading;
 pub mod money;
 pub mod offline_banner;
