@@ -2,22 +2,28 @@
 //! `lumo_api::rules::money`). Kept in one place for the coming Russian locale. The text is written by
 //! `lumo_api::time`, not chrono's `format` (about 8 KB of wasm for four fixed layouts).
 
-use chrono::{DateTime, Local, Utc};
-use lumo_api::time::{date_time_text, rfc3339_utc};
+use chrono::{DateTime, FixedOffset, Local, Offset, TimeZone, Utc};
+use lumo_api::time::{local_date_time_text, rfc3339_utc, utc_text};
+
+/// The browser's offset from UTC at `value` (daylight saving time included): what lumo-api's
+/// local-time functions take, since only the browser knows the reader's zone.
+pub fn local_offset(value: &DateTime<Utc>) -> FixedOffset {
+    Local.offset_from_utc_datetime(&value.naive_utc()).fix()
+}
 
 /// Local date and time, as people read it: "2026-11-24 13:05".
 pub fn local_datetime(value: &DateTime<Utc>) -> String {
-    date_time_text(value.with_timezone(&Local).naive_local(), false)
+    local_date_time_text(value, local_offset(value), false)
 }
 
 /// Local date and time with seconds, for detail views.
 pub fn local_datetime_seconds(value: &DateTime<Utc>) -> String {
-    date_time_text(value.with_timezone(&Local).naive_local(), true)
+    local_date_time_text(value, local_offset(value), true)
 }
 
 /// The UTC value, for the hover title: "2026-11-24 10:05:00 UTC".
 pub fn utc_datetime(value: &DateTime<Utc>) -> String {
-    format!("{} UTC", date_time_text(value.naive_utc(), true))
+    utc_text(value)
 }
 
 /// Machine-readable value for `<time datetime>`.

@@ -4,6 +4,7 @@ pub mod amounts;
 pub mod deposits;
 pub mod money;
 pub mod nspk;
+pub mod order_rows;
 pub mod orders;
 pub mod quotes;
 pub mod rates;

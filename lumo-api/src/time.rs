@@ -6,7 +6,9 @@
 //! `to_rfc3339_opts(…, true)`, `NaiveDate`'s `Display`), and read RFC 3339 date-times as the API
 //! sends them. chrono's types and arithmetic stay.
 
-use chrono::{DateTime, Datelike, NaiveDate, NaiveDateTime, NaiveTime, TimeDelta, Timelike, Utc};
+use chrono::{
+    DateTime, Datelike, FixedOffset, NaiveDate, NaiveDateTime, NaiveTime, TimeDelta, Timelike, Utc,
+};
 use serde::{Deserialize, Deserializer, Serializer};
 
 mod http_date;
@@ -29,6 +31,24 @@ pub fn date_time_text(value: NaiveDateTime, seconds: bool) -> String {
     push_date(&mut out, value.date());
     out.push(' ');
     push_time(&mut out, value.time(), seconds);
+    out
+}
+
+/// The reader's date and time, `value` seen at `offset` (the browser's zone at that instant,
+/// which the caller knows and this crate does not): `2026-11-24 13:05`, or with `:SS` when
+/// `seconds`. A value whose local time falls outside chrono's range (a year near ±262,143) is
+/// shown as [`utc_text`] instead of panicking.
+pub fn local_date_time_text(value: &DateTime<Utc>, offset: FixedOffset, seconds: bool) -> String {
+    match value.naive_utc().checked_add_offset(offset) {
+        Some(local) => date_time_text(local, seconds),
+        None => utc_text(value),
+    }
+}
+
+/// The UTC value with its zone, for the hover title of a local time: `2026-11-24 10:05:00 UTC`.
+pub fn utc_text(value: &DateTime<Utc>) -> String {
+    let mut out = date_time_text(value.naive_utc(), true);
+    out.push_str(" UTC");
     out
 }
 

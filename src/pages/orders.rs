@@ -4,19 +4,19 @@
 
 use leptos::prelude::*;
 use leptos_router::hooks::use_navigate;
+use leptos_router::NavigateOptions;
 use lumo_api::listing::{has_next_page, OrdersView};
 use lumo_api::models::{Order, OrderStatus};
-use lumo_api::requests::percent_encode;
-use lumo_api::rules::money::format_plain;
-use lumo_api::rules::orders::short_id;
+use lumo_api::rules::order_rows::OrderRowText;
 
 use crate::client::api_resource;
 use crate::components::pagination::Pagination;
-use crate::components::progressive::use_progressive_count;
-use crate::components::status_badge::OrderStatusBadge;
+use crate::components::progressive::{use_after_first_paint, FIRST_ROWS};
+use crate::components::status_badge::order_status_badge;
 use crate::components::url_list::{list_url, page_size_options, use_url_view};
-use crate::components::{ApiView, IgnoredQueryNotice, Money, PageHeader, Time};
+use crate::components::{ApiView, IgnoredQueryNotice, PageHeader};
 use crate::config::use_config;
+use crate::format;
 use crate::labels::order_status as order_status_label;
 
 mod export;
@@ -201,8 +201,19 @@ fn OrdersResults(
     }
 
     let on_page = Callback::new(move |n: u32| go.run(state.get_untracked().with_page(n)));
-    let shown = use_progressive_count(rows);
-    let list = StoredValue::new(list);
+    let navigate = use_navigate();
+    let on_click = move |ev: leptos::ev::MouseEvent| open_clicked_row(&ev, &navigate);
+    // The first screen is drawn with the page, the rest in one step after it is painted; each
+    // row's text is computed only when its step comes.
+    let mut first = list;
+    let rest = first.split_off(first.len().min(FIRST_ROWS));
+    let rest = StoredValue::new(rest);
+    let first_painted = use_after_first_paint();
+    let rest_rows = move || {
+        first_painted
+            .get()
+            .then(|| rest.try_update_value(std::mem::take).map(order_rows))
+    };
     view! {
         <div class="table-wrap">
             <table class="table orders-table">
@@ -218,10 +229,10 @@ fn OrdersResults(
                         <th scope="col">"Status"</th>
                     </tr>
                 </thead>
-                <tbody>
-                    <For each=move || 0..shown.get() key=|index| *index let:index>
-                        {list.with_value(|list| list.get(index).cloned()).map(|order| view! { <OrderRow order/> })}
-                    </For>
+                // One click handler for all rows (rows hold no closure, no listener of their own).
+                <tbody on:click=on_click>
+                    {order_rows(first)}
+                    {rest_rows}
                 </tbody>
             </table>
         </div>
@@ -236,47 +247,73 @@ fn OrdersResults(
     .into_any()
 }
 
-#[component]
-fn OrderRow(order: Order) -> impl IntoView {
-    let href = format!("/orders/{}", percent_encode(&order.id));
-    let navigate = use_navigate();
-    let row_href = href.clone();
-    // The whole row opens the order; the link in it is the keyboard (and middle-click) path.
-    let on_click = move |ev: leptos::ev::MouseEvent| {
-        if clicked_a_control(&ev) || has_text_selection() {
-            return;
-        }
-        if ev.ctrl_key() || ev.meta_key() || ev.button() == 1 {
-            if let Some(window) = web_sys::window() {
-                let _ = window.open_with_url_and_target(&row_href, "_blank");
-            }
-            return;
-        }
-        navigate(&row_href, Default::default());
+fn order_rows(orders: Vec<Order>) -> Vec<impl IntoView> {
+    orders
+        .into_iter()
+        .map(|order| {
+            let offset = format::local_offset(&order.created_at);
+            order_row(lumo_api::rules::order_rows::order_row(order, offset))
+        })
+        .collect()
+}
+
+/// One row: plain elements holding the row's ready text, nothing reactive. The whole row opens
+/// the order (see [`open_clicked_row`]); the link in it is the keyboard (and middle-click) path.
+fn order_row(row: OrderRowText) -> impl IntoView {
+    let link_class = if row.reference_is_api_id {
+        "row-link mono muted-link"
+    } else {
+        "row-link mono"
     };
-    let (link_text, link_class) = match &order.external_order_id {
-        Some(id) if !id.trim().is_empty() => (id.clone(), "row-link mono"),
-        _ => (short_id(&order.id), "row-link mono muted-link"),
+    let link_label = format!("Open order {}", row.reference);
+    let (rate_class, rate) = match row.rate {
+        Some(rate) => ("money", rate),
+        None => ("muted", "—".to_string()),
     };
-    let link_label = format!("Open order {link_text}");
+    let status = row.status.as_wire().to_string();
+    let merchant_title = row.merchant.clone();
     view! {
-        <tr class="row-clickable" data-order-id=order.id.clone() data-status=order.status.as_wire().to_string() on:click=on_click>
-            <td class="nowrap"><Time value=order.created_at/></td>
+        <tr class="row-clickable" data-order-id=row.id data-status=status>
             <td class="nowrap">
-                <a class=link_class href=href aria-label=link_label>{link_text}</a>
+                <time datetime=row.created.iso title=row.created.utc>{row.created.local}</time>
             </td>
-            <td><span class="truncate" title=order.merchant_name.clone()>{order.merchant_name.clone()}</span></td>
-            <td class="num"><Money amount=order.amount_rub currency="RUB"/></td>
-            <td class="num"><Money amount=order.amount_usdt currency="USDT"/></td>
-            <td class="num">
-                {match order.rate {
-                    Some(rate) => view! { <span class="money">{format_plain(rate, 2, 6)}</span> }.into_any(),
-                    None => view! { <span class="muted">"—"</span> }.into_any(),
-                }}
+            <td class="nowrap">
+                <a class=link_class href=row.href aria-label=link_label>{row.reference}</a>
             </td>
-            <td><OrderStatusBadge status=order.status.clone()/></td>
+            <td><span class="truncate" title=merchant_title>{row.merchant}</span></td>
+            <td class="num"><span class="money">{row.amount_rub}</span></td>
+            <td class="num"><span class="money">{row.amount_usdt}</span></td>
+            <td class="num"><span class=rate_class>{rate}</span></td>
+            <td>{order_status_badge(&row.status)}</td>
         </tr>
     }
+}
+
+/// A click in the table body: open the order of the row it landed in, as the row's own link
+/// would (a new tab with ctrl/meta or the middle button), unless it landed on a control inside
+/// the row, which does its own thing, or ended a text selection.
+fn open_clicked_row(ev: &leptos::ev::MouseEvent, navigate: &impl Fn(&str, NavigateOptions)) {
+    if clicked_a_control(ev) || has_text_selection() {
+        return;
+    }
+    let Some(href) = clicked_row_href(ev) else {
+        return;
+    };
+    if ev.ctrl_key() || ev.meta_key() || ev.button() == 1 {
+        if let Some(window) = web_sys::window() {
+            let _ = window.open_with_url_and_target(&href, "_blank");
+        }
+        return;
+    }
+    navigate(&href, Default::default());
+}
+
+/// The href of the link in the order row the click landed in.
+fn clicked_row_href(ev: &leptos::ev::MouseEvent) -> Option<String> {
+    use wasm_bindgen::JsCast;
+    let target = ev.target()?.dyn_into::<web_sys::Element>().ok()?;
+    let row = target.closest("tr[data-order-id]").ok()??;
+    row.query_selector("a[href]").ok()??.get_attribute("href")
 }
 
 /// The click landed on a link or button inside the row: let it do its own thing.

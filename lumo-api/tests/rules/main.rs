@@ -2,6 +2,7 @@
 
 mod money;
 mod nspk;
+mod order_rows;
 mod orders;
 mod pending_accept;
 mod quotes;
