@@ -65,15 +65,7 @@ pub fn LazyPage(load: fn() -> PageLoad, ready: &'static OnceLock<PageView>) -> i
 /// The page's own code is on its way: a quiet placeholder, announced only after the usual delay.
 #[component]
 fn PageLoading() -> impl IntoView {
-    let visible = RwSignal::new(false);
-    if let Ok(handle) = set_timeout_with_handle(
-        move || {
-            visible.try_set(true);
-        },
-        std::time::Duration::from_millis(crate::components::loading::SPINNER_DELAY_MS),
-    ) {
-        on_cleanup(move || handle.clear());
-    }
+    let visible = crate::components::loading::use_after_spinner_delay();
     view! {
         <div class="page-loading" role="status" aria-live="polite">
             {move || visible.get().then(|| view! { <span class="loading__label">"Opening the page…"</span> })}

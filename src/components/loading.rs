@@ -7,11 +7,9 @@ use leptos::prelude::*;
 /// Delay before the spinner appears.
 pub const SPINNER_DELAY_MS: u64 = 150;
 
-#[component]
-pub fn Loading(#[prop(optional, into)] label: Option<String>) -> impl IntoView {
-    let label = label
-        .filter(|text| !text.trim().is_empty())
-        .unwrap_or_else(|| "Loading…".to_string());
+/// False until [`SPINNER_DELAY_MS`] after the calling view is created, then true; the timer
+/// stops with the view.
+pub fn use_after_spinner_delay() -> RwSignal<bool> {
     let visible = RwSignal::new(false);
     if let Ok(handle) = set_timeout_with_handle(
         move || {
@@ -21,6 +19,15 @@ pub fn Loading(#[prop(optional, into)] label: Option<String>) -> impl IntoView {
     ) {
         on_cleanup(move || handle.clear());
     }
+    visible
+}
+
+#[component]
+pub fn Loading(#[prop(optional, into)] label: Option<String>) -> impl IntoView {
+    let label = label
+        .filter(|text| !text.trim().is_empty())
+        .unwrap_or_else(|| "Loading…".to_string());
+    let visible = use_after_spinner_delay();
     view! {
         <div class="loading" role="status" aria-live="polite">
             {move || {
