@@ -8,6 +8,7 @@ use leptos_router::path;
 use crate::client::{fetch_raw, Client, RawRequest};
 use crate::config::{Config, DEFAULT_TIMEOUT_MS};
 use crate::drafts::Drafts;
+use crate::i18n::{self, tr, Key};
 use crate::pages::{
     DisputesRoute, InsightsRoute, LoginPage, NewOrderRoute, NotFound, OrderDetailRoute, OrdersPage,
     ProfileRoute, RegisterRoute, UserWalletDetailRoute, UserWalletsRoute, WalletRoute,
@@ -17,14 +18,19 @@ use crate::shell::Shell;
 
 #[component]
 pub fn App() -> impl IntoView {
+    // The configuration and, for a Russian reader, the Russian words load side by side; the
+    // portal shows once both are here. Russian that cannot load leaves the portal in English,
+    // where the language select says so when Russian is chosen again.
     let config = LocalResource::new(load_config);
-    move || match config.get() {
-        None => {
-            view! { <div class="boot" aria-busy="true"><p class="boot__text">"Loading…"</p></div> }
-                .into_any()
+    let words = LocalResource::new(|| i18n::switch_to(i18n::initial_locale(), false));
+    Effect::new(|| i18n::apply_to_document(i18n::locale()));
+    move || match (config.get(), words.get()) {
+        (None, _) | (_, None) => view! {
+            <div class="boot" aria-busy="true"><p class="boot__text">{tr(Key::Loading)}</p></div>
         }
-        Some(Err(message)) => view! { <ConfigError message/> }.into_any(),
-        Some(Ok(config)) => view! { <Portal config/> }.into_any(),
+        .into_any(),
+        (Some(Err(message)), _) => view! { <ConfigError message/> }.into_any(),
+        (Some(Ok(config)), Some(_)) => view! { <Portal config/> }.into_any(),
     }
 }
 
@@ -88,11 +94,11 @@ fn ConfigError(message: String) -> impl IntoView {
     view! {
         <main class="fatal-screen">
             <div class="fatal-card" role="alert">
-                <h1>"The portal could not start"</h1>
-                <p>"Its configuration (the list of API environments) could not be read."</p>
+                <h1>{tr(Key::ConfigErrorTitle)}</h1>
+                <p>{tr(Key::ConfigErrorBody)}</p>
                 <p class="fatal-card__detail">{message}</p>
-                <p>"If this persists, tell whoever deployed the portal."</p>
-                <button type="button" class="btn btn-primary" on:click=reload>"Reload"</button>
+                <p>{tr(Key::ConfigErrorPersists)}</p>
+                <button type="button" class="btn btn-primary" on:click=reload>{tr(Key::Reload)}</button>
             </div>
         </main>
     }

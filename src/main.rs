@@ -13,6 +13,7 @@ mod config;
 mod disputes_store;
 mod drafts;
 mod format;
+mod i18n;
 mod labels;
 mod nav;
 mod pages;

@@ -3,11 +3,13 @@
 
 use lumo_api::requests::percent_encode;
 
+use crate::i18n::Key;
+
 /// One sidebar entry.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub struct NavItem {
     pub href: &'static str,
-    pub label: &'static str,
+    pub label: Key,
     /// The sidebar icon: an SVG path on a 24x24 grid, drawn as a 1.8 px stroke.
     pub icon: &'static str,
 }
@@ -15,37 +17,37 @@ pub struct NavItem {
 pub const NAV_ITEMS: &[NavItem] = &[
     NavItem {
         href: "/orders",
-        label: "Orders",
+        label: Key::NavOrders,
         icon: "M4 6h16M4 12h16M4 18h10",
     },
     NavItem {
         href: "/orders/new",
-        label: "New order",
+        label: Key::NavNewOrder,
         icon: "M12 5v14M5 12h14",
     },
     NavItem {
         href: "/disputes",
-        label: "Disputes",
+        label: Key::NavDisputes,
         icon: "M12 3l9 16H3L12 3zM12 10v4M12 17v.5",
     },
     NavItem {
         href: "/disputes/insights",
-        label: "Insights",
+        label: Key::NavInsights,
         icon: "M4 20V10M10 20V4M16 20v-7M22 20H2",
     },
     NavItem {
         href: "/wallet",
-        label: "Wallet",
+        label: Key::NavWallet,
         icon: "M3 7h18v12H3zM3 7l2-3h12l2 3M16 13h2",
     },
     NavItem {
         href: "/user-wallets",
-        label: "User wallets",
+        label: Key::NavUserWallets,
         icon: "M8 11a3 3 0 1 0 0-6 3 3 0 0 0 0 6zM2 20c0-3 3-5 6-5s6 2 6 5M17 11a3 3 0 1 0 0-6M22 20c0-3-2-5-4-5",
     },
     NavItem {
         href: "/profile",
-        label: "Profile",
+        label: Key::NavProfile,
         icon: "M12 12a4 4 0 1 0 0-8 4 4 0 0 0 0 8zM4 21c0-4 4-6 8-6s8 2 8 6",
     },
 ];
@@ -133,7 +135,7 @@ mod tests {
         NAV_ITEMS
             .iter()
             .filter(|item| is_current(item, path))
-            .map(|item| item.label)
+            .map(|item| crate::i18n::t(item.label))
             .collect()
     }
 

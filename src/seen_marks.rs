@@ -10,7 +10,9 @@
 //! (no reason, amount, comment or key), which any session of that company may see anyway.
 
 use leptos::prelude::*;
-use lumo_api::seen::{nav_count_text, storage_key, DisputeMarks};
+use lumo_api::seen::{storage_key, DisputeMarks};
+
+use crate::i18n::{t, tn, Key};
 
 use crate::session::{use_session, SessionCtx};
 
@@ -106,11 +108,11 @@ fn count_for(href: &str) -> Signal<usize> {
 
 /// The sidebar link's name while it shows a count ("Disputes, 2 updated"), for its
 /// `aria-label`; `None` (no attribute: the name comes from the text) while there is none.
-pub fn nav_label(href: &str, label: &'static str) -> impl Fn() -> Option<String> + Send + Sync {
+pub fn nav_label(href: &str, label: Key) -> impl Fn() -> Option<String> + Send + Sync {
     let count = count_for(href);
     move || {
         let n = count.get();
-        (n > 0).then(|| format!("{label}{}", nav_count_text(n)))
+        (n > 0).then(|| tn(Key::NavUpdatedCount, n as u64, &[("label", t(label))]))
     }
 }
 

@@ -13,8 +13,9 @@ use leptos_router::hooks::{use_location, use_navigate};
 use leptos_router::NavigateOptions;
 
 use crate::components::offline_banner::OfflineBanner;
-use crate::components::{EnvBadge, RateTicker};
+use crate::components::{EnvBadge, LanguageSelect, RateTicker};
 use crate::drafts::use_drafts;
+use crate::i18n::{tr, Key};
 use crate::nav::{is_current, login_url, path_with_query, NavItem, NAV_ITEMS};
 use crate::session::{use_session, EndReason};
 use crate::theme::ThemeToggle;
@@ -148,15 +149,15 @@ fn ShellLayout() -> impl IntoView {
     };
 
     view! {
-        <a href="#main" class="skip-link" on:click=skip_to_content>"Skip to content"</a>
+        <a href="#main" class="skip-link" on:click=skip_to_content>{tr(Key::SkipToContent)}</a>
         <div class="shell">
             <aside class="sidebar">
                 <a href="/orders" class="brand">
                     <span class="brand__mark" aria-hidden="true">"L"</span>
-                    <span class="brand__name">"Lumo"</span>
-                    <span class="brand__sub">"Company portal"</span>
+                    <span class="brand__name" translate="no">"Lumo"</span>
+                    <span class="brand__sub">{tr(Key::BrandSub)}</span>
                 </a>
-                <nav class="sidebar__nav" aria-label="Main">
+                <nav class="sidebar__nav" aria-label=tr(Key::NavMain)>
                     <ul>
                         {NAV_ITEMS
                             .iter()
@@ -171,8 +172,9 @@ fn ShellLayout() -> impl IntoView {
                     {environment}
                     <RateTicker/>
                     <div class="topbar__spacer"></div>
+                    <LanguageSelect/>
                     <ThemeToggle/>
-                    <button type="button" class="btn btn-ghost" on:click=sign_out>"Sign out"</button>
+                    <button type="button" class="btn btn-ghost" on:click=sign_out>{tr(Key::SignOut)}</button>
                 </header>
                 <main id="main" class="main" tabindex="-1" node_ref=main_ref>
                     <OfflineBanner/>
@@ -194,7 +196,7 @@ fn NavLink(item: NavItem, pathname: Memo<String>) -> impl IntoView {
                 aria-label=crate::seen_marks::nav_label(item.href, item.label)
             >
                 <NavIcon path=item.icon/>
-                <span>{item.label}</span>
+                <span>{tr(item.label)}</span>
                 {crate::seen_marks::nav_count(item.href)}
             </a>
         </li>

@@ -9,12 +9,16 @@
 //! - [`qr`]: QR code matrices drawn as SVG paths (deposit addresses).
 //! - [`time`]: dates and times as text, written and read without chrono's format machinery.
 //! - [`fixed`]: fixed-decimal numbers without float formatting.
+//! - [`locale`]: English and Russian: plurals, numbers, money and dates per language.
+//! - [`catalog`]: the portal's word catalogs, read and checked (std only; also used by its build).
 
+pub mod catalog;
 pub mod csv;
 pub mod errors;
 pub mod fixed;
 pub mod insights;
 pub mod listing;
+pub mod locale;
 pub mod models;
 pub mod qr;
 pub mod requests;

@@ -233,16 +233,6 @@ impl SeenView {
     }
 }
 
-/// What follows the nav entry's name for screen readers: `", 2 updated"` ("Disputes, 2
-/// updated"); empty for none.
-pub fn nav_count_text(count: usize) -> String {
-    if count == 0 {
-        String::new()
-    } else {
-        format!(", {count} updated")
-    }
-}
-
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -426,8 +416,6 @@ mod tests {
 
     #[test]
     fn the_nav_text_names_the_count() {
-        assert_eq!(nav_count_text(0), "");
-        assert_eq!(nav_count_text(2), ", 2 updated");
         assert_eq!(SeenBadge::New.as_str(), "new");
     }
 }

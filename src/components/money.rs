@@ -1,8 +1,10 @@
 //! An amount with its currency, formatted exactly by `lumo_api::rules::money`.
 
 use leptos::prelude::*;
-use lumo_api::rules::money::format_amount;
+use lumo_api::rules::money::format_amount_in;
 use rust_decimal::Decimal;
+
+use crate::i18n::locale;
 
 #[component]
 pub fn Money(
@@ -11,5 +13,5 @@ pub fn Money(
     #[prop(into)]
     currency: String,
 ) -> impl IntoView {
-    view! { <span class="money">{format_amount(amount, &currency)}</span> }
+    view! { <span class="money">{move || format_amount_in(locale(), amount, &currency)}</span> }
 }

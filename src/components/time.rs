@@ -12,12 +12,14 @@ pub fn Time(
     #[prop(optional)]
     seconds: bool,
 ) -> impl IntoView {
-    let text = if seconds {
-        format::local_datetime_seconds(&value)
-    } else {
-        format::local_datetime(&value)
+    let text = move || {
+        if seconds {
+            format::local_datetime_seconds(&value)
+        } else {
+            format::local_datetime(&value)
+        }
     };
     view! {
-        <time datetime=format::iso(&value) title=format::utc_datetime(&value)>{text}</time>
+        <time datetime=format::iso(&value) title=move || format::utc_datetime(&value)>{text}</time>
     }
 }

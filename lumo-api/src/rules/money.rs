@@ -7,9 +7,10 @@
 use rust_decimal::{Decimal, RoundingStrategy};
 
 use super::amounts::Total;
+use crate::locale::Locale;
 
 /// Group separator and the space before a currency code: U+00A0 NO-BREAK SPACE.
-pub const NBSP: char = '\u{a0}';
+pub use crate::locale::NBSP;
 /// The most decimals a [`Decimal`] can have.
 const MAX_SCALE: u32 = 28;
 
@@ -25,13 +26,26 @@ pub fn currency_decimals(currency: &str) -> (u32, u32) {
 
 /// `12 500.50 USDT` (with no-break spaces), decimals per [`currency_decimals`].
 pub fn format_amount(amount: Decimal, currency: &str) -> String {
+    format_amount_in(Locale::En, amount, currency)
+}
+
+/// [`format_amount`] as `locale` writes it: `5 000,00 ₽` and `12,50 USDT` in Russian.
+pub fn format_amount_in(locale: Locale, amount: Decimal, currency: &str) -> String {
     let (min_dp, max_dp) = currency_decimals(currency);
-    let number = Digits::of(amount, min_dp, max_dp).render(Some(NBSP));
-    let code = currency.trim();
+    let number = Digits::of(amount, min_dp, max_dp).render(Some(NBSP), locale.decimal_separator());
+    let code = locale.currency_text(currency.trim());
     if code.is_empty() {
         number
     } else {
         format!("{number}{NBSP}{code}")
+    }
+}
+
+/// [`format_total`] as `locale` writes it.
+pub fn format_total_in(locale: Locale, total: Total, currency: &str) -> String {
+    match total {
+        Ok(amount) => format_amount_in(locale, amount, currency),
+        Err(out_of_range) => format_total(Err(out_of_range), currency),
     }
 }
 
@@ -50,13 +64,18 @@ pub fn format_total(total: Total, currency: &str) -> String {
 /// Plain digits without grouping or currency (for CSV and inputs): `-12500.5` with
 /// `min_dp..=max_dp` decimals. `min_dp` above `max_dp` is lowered to it; `max_dp` is at most 28.
 pub fn format_plain(amount: Decimal, min_dp: u32, max_dp: u32) -> String {
-    Digits::of(amount, min_dp, max_dp).render(None)
+    Digits::of(amount, min_dp, max_dp).render(None, '.')
 }
 
 /// A USDT/RUB rate: `95.95 RUB/USDT` (2 to 6 decimals, no-break space before the unit).
 pub fn format_rate(rate: Decimal) -> String {
-    let number = Digits::of(rate, 2, 6).render(Some(NBSP));
-    format!("{number}{NBSP}RUB/USDT")
+    format_rate_in(Locale::En, rate)
+}
+
+/// [`format_rate`] as `locale` writes it: `95,95 ₽/USDT` in Russian.
+pub fn format_rate_in(locale: Locale, rate: Decimal) -> String {
+    let number = Digits::of(rate, 2, 6).render(Some(NBSP), locale.decimal_separator());
+    format!("{number}{NBSP}{}/USDT", locale.currency_text("RUB"))
 }
 
 /// `amount_rub / rate` rounded to 2 decimals (half away from zero), as quotes price USDT.
@@ -102,7 +121,7 @@ impl Digits {
         }
     }
 
-    fn render(&self, group_separator: Option<char>) -> String {
+    fn render(&self, group_separator: Option<char>, decimal_separator: char) -> String {
         let mut out = String::with_capacity(self.integer.len() * 2 + self.fraction.len() + 2);
         if self.negative {
             out.push('-');
@@ -117,7 +136,7 @@ impl Digits {
             out.push(digit);
         }
         if !self.fraction.is_empty() {
-            out.push('.');
+            out.push(decimal_separator);
             out.push_str(&self.fraction);
         }
         out

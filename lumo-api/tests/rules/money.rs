@@ -233,3 +233,17 @@ fn a_total_out_of_range_is_said_not_shown() {
         format_amount(dec("0.3"), "USDT")
     );
 }
+
+#[test]
+fn russian_amounts_use_a_decimal_comma_and_the_rouble_sign() {
+    use lumo_api::locale::Locale;
+    use lumo_api::rules::money::{format_amount_in, format_rate_in, format_total_in};
+    let ru = |text: &str, currency: &str| format_amount_in(Locale::Ru, dec(text), currency);
+    assert_eq!(ru("5000", "RUB"), "5\u{a0}000,00\u{a0}₽");
+    assert_eq!(ru("12.5", "USDT"), "12,50\u{a0}USDT");
+    assert_eq!(ru("-1234567.123456", "USDT"), "-1\u{a0}234\u{a0}567,123456\u{a0}USDT");
+    assert_eq!(ru("0.1", ""), "0,10");
+    assert_eq!(format_rate_in(Locale::Ru, dec("95.95")), "95,95\u{a0}₽/USDT");
+    assert_eq!(format_total_in(Locale::Ru, Ok(dec("1")), "RUB"), "1,00\u{a0}₽");
+    assert_eq!(format_amount_in(Locale::En, dec("5000"), "RUB"), "5\u{a0}000.00\u{a0}RUB");
+}
