@@ -3,23 +3,27 @@
 
 use leptos::prelude::*;
 
+use crate::i18n::{tr, Key};
+
 #[component]
 pub fn Field(
     /// The input's id; the label, hint and error ids derive from it.
     #[prop(into)]
     id: String,
-    #[prop(into)] label: String,
+    /// Text or `tr(Key::…)`.
+    #[prop(into)]
+    label: TextProp,
     value: RwSignal<String>,
     /// The message to show under the input, if any.
     #[prop(optional, into)]
     error: MaybeProp<String>,
-    #[prop(optional, into)] hint: Option<String>,
+    #[prop(optional, into)] hint: Option<TextProp>,
     /// `text`, `email`, `password`, `url`…
     #[prop(default = "text")]
     input_type: &'static str,
     #[prop(optional)] autocomplete: Option<&'static str>,
     #[prop(optional)] required: bool,
-    #[prop(optional, into)] placeholder: Option<String>,
+    #[prop(optional, into)] placeholder: Option<TextProp>,
     #[prop(optional, into)] disabled: MaybeProp<bool>,
     /// Monospace text without spellcheck or autocapitalisation (keys, addresses, URLs).
     #[prop(optional)]
@@ -49,8 +53,8 @@ pub fn Field(
     view! {
         <div class="field" class:field--invalid=move || error.get().is_some()>
             <label for=id.clone() class="field__label">
-                {label}
-                {optional.then(|| view! { <span class="field__optional">" (optional)"</span> })}
+                {move || label.get()}
+                {optional.then(|| view! { <span class="field__optional">" "{tr(Key::FieldOptional)}</span> })}
             </label>
             <input
                 id=id
@@ -59,7 +63,7 @@ pub fn Field(
                 type=input_type
                 autocomplete=autocomplete
                 required=required
-                placeholder=placeholder
+                placeholder=move || placeholder.as_ref().map(|text| text.get())
                 spellcheck=code.then_some("false")
                 autocapitalize=code.then_some("off")
                 disabled=move || disabled.get().unwrap_or(false)
@@ -68,7 +72,7 @@ pub fn Field(
                 prop:value=move || value.get()
                 on:input=move |ev| value.set(event_target_value(&ev))
             />
-            {hint.map(|text| view! { <p id=hint_id class="field__hint">{text}</p> })}
+            {hint.map(|text| view! { <p id=hint_id class="field__hint">{move || text.get()}</p> })}
             <div class="field__error-slot" aria-live="polite">
                 {move || error.get().map(|text| view! { <p id=error_id.clone() class="field__error">{text}</p> })}
             </div>

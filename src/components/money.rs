@@ -13,5 +13,5 @@ pub fn Money(
     #[prop(into)]
     currency: String,
 ) -> impl IntoView {
-    view! { <span class="money">{move || format_amount_in(locale(), amount, &currency)}</span> }
+    view! { <span class="money" translate="no">{move || format_amount_in(locale(), amount, &currency)}</span> }
 }
