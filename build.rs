@@ -5,9 +5,11 @@
 //! orders them differently, changes a text's placeholders or gives a plural text other than three
 //! forms. A key no code uses fails `cargo test` (`src/i18n/keys_in_use.rs`).
 //!
-//! Generated: `enum Key` (one variant per key, in catalog order), the English texts as one string
-//! with the end of each (smaller in the wasm than a table of string slices), and the Russian
-//! catalog's fingerprint, which the portal checks before reading the copy it downloads.
+//! Generated: one `Key` constant per key (`Key::OrdersTitle`), holding its position in the
+//! catalogs and its English text, and the Russian catalog's fingerprint, which the portal checks
+//! before reading the copy it downloads. The English text travels with the key rather than in one
+//! table so that it stays in the wasm chunk of the page that uses it (deploy/split-wasm.mjs): a
+//! central table would put every page's words in the main wasm of every visit.
 
 use std::fmt::Write as _;
 use std::path::Path;
@@ -51,10 +53,14 @@ fn main() {
 
 fn generate(entries: &[catalog::Entry<'_>], russian_fingerprint: u32) -> String {
     let mut out = String::new();
-    out.push_str("/// A text of the catalog (`i18n/catalog-en.txt`), by its key.\n");
-    out.push_str("#[derive(Clone, Copy, Debug, PartialEq, Eq)]\n#[repr(u16)]\npub enum Key {\n");
-    for entry in entries {
-        let _ = writeln!(out, "    /// {}\n    {},", entry.text.replace('\n', " "), catalog::variant_name(entry.key));
+    out.push_str("#[allow(non_upper_case_globals)]\nimpl Key {\n");
+    for (index, entry) in entries.iter().enumerate() {
+        let _ = writeln!(
+            out,
+            "    pub const {}: Key = Key {{ index: {index}, english: {:?} }};",
+            catalog::variant_name(entry.key),
+            entry.text
+        );
     }
     out.push_str("}\n\n");
     let _ = writeln!(out, "pub const KEY_COUNT: usize = {};", entries.len());
@@ -63,24 +69,9 @@ fn generate(entries: &[catalog::Entry<'_>], russian_fingerprint: u32) -> String 
         let _ = writeln!(out, "    Key::{},", catalog::variant_name(entry.key));
     }
     out.push_str("];\n");
-    let mut text = String::new();
-    let mut ends = Vec::with_capacity(entries.len());
-    for entry in entries {
-        text.push_str(entry.text);
-        ends.push(text.len());
-    }
-    if text.len() > usize::from(u16::MAX) {
-        fail("the English catalog is larger than 64 KB: widen ENGLISH_ENDS to u32");
-    }
-    let _ = writeln!(out, "pub static ENGLISH_TEXT: &str = {text:?};");
-    let _ = writeln!(
-        out,
-        "pub static ENGLISH_ENDS: [u16; KEY_COUNT] = {ends:?};"
-    );
     let _ = writeln!(out, "pub const RUSSIAN_FINGERPRINT: u32 = {russian_fingerprint:#010x};");
     out
 }
-
 
 fn read(path: &str) -> String {
     std::fs::read_to_string(path).unwrap_or_else(|error| fail(&format!("{path}: {error}")))

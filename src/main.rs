@@ -12,6 +12,7 @@ mod components;
 mod config;
 mod disputes_store;
 mod drafts;
+mod error_words;
 mod format;
 mod i18n;
 mod labels;

@@ -7,6 +7,8 @@ use std::panic;
 use wasm_bindgen::closure::Closure;
 use wasm_bindgen::JsCast;
 
+use crate::i18n::{t, Key};
+
 /// Install the hook. Release builds use `panic = "abort"`; the hook still runs first.
 pub fn install() {
     panic::set_hook(Box::new(|info| {
@@ -22,17 +24,26 @@ fn show_error_screen() {
     let Some(body) = document.body() else {
         return;
     };
-    // Static markup only: the panic message may contain data and is not shown to the user.
+    // Static markup only: the panic message may contain data and is not shown to the user. The
+    // words go in as text (never as markup), in the language on screen.
     body.set_inner_html(
         r#"<main class="fatal-screen" role="alert">
   <div class="fatal-card">
-    <h1>Something went wrong</h1>
-    <p>The portal hit an unexpected error and stopped. Nothing you saved on the server is
-    affected. Reload the page to continue.</p>
-    <button type="button" class="btn btn-primary" id="fatal-reload">Reload</button>
+    <h1 id="fatal-title"></h1>
+    <p id="fatal-body"></p>
+    <button type="button" class="btn btn-primary" id="fatal-reload"></button>
   </div>
 </main>"#,
     );
+    for (id, key) in [
+        ("#fatal-title", Key::CommonFatalTitle),
+        ("#fatal-body", Key::CommonFatalBody),
+        ("#fatal-reload", Key::Reload),
+    ] {
+        if let Ok(Some(element)) = document.query_selector(id) {
+            element.set_text_content(Some(t(key)));
+        }
+    }
     // A listener rather than an inline `onclick`, so a strict Content-Security-Policy still works.
     if let Ok(Some(button)) = document.query_selector("#fatal-reload") {
         let reload = Closure::once_into_js(|| {

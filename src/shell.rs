@@ -104,17 +104,10 @@ fn KeyLost() -> impl IntoView {
     view! {
         <main class="fatal-screen">
             <div class="fatal-card" role="alert" data-testid="key-lost">
-                <h1>"The API key was regenerated, but the new key never arrived"</h1>
-                <p>
-                    "Lumo issued a new API key, but the answer carrying it never reached this portal. "
-                    "The previous key no longer works, so this portal can no longer call the API "
-                    "for your company, and your company's backend cannot either while it uses the previous key."
-                </p>
-                <p>
-                    "Sign in with your company's e-mail and password: signing in issues a new API key "
-                    "and shows it once. Then give the new key to your backend."
-                </p>
-                <a class="btn btn-primary" href=href>"Sign in with e-mail and password"</a>
+                <h1>{tr(Key::AuthKeyLostTitle)}</h1>
+                <p>{tr(Key::AuthKeyLostBody)}</p>
+                <p>{tr(Key::AuthKeyLostNext)}</p>
+                <a class="btn btn-primary" href=href>{tr(Key::AuthKeyLostAction)}</a>
             </div>
         </main>
     }
@@ -153,7 +146,7 @@ fn ShellLayout() -> impl IntoView {
         <div class="shell">
             <aside class="sidebar">
                 <a href="/orders" class="brand">
-                    <span class="brand__mark" aria-hidden="true">"L"</span>
+                    <span class="brand__mark" aria-hidden="true" translate="no">"L"</span>
                     <span class="brand__name" translate="no">"Lumo"</span>
                     <span class="brand__sub">{tr(Key::BrandSub)}</span>
                 </a>

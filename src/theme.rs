@@ -5,6 +5,8 @@
 
 use leptos::prelude::*;
 
+use crate::i18n::{t, Key};
+
 const STORAGE_KEY: &str = "lumo.theme";
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -118,12 +120,12 @@ pub fn ThemeToggle() -> impl IntoView {
             class="btn btn-ghost btn-icon"
             on:click=toggle
             aria-label=move || match theme.get() {
-                Theme::Light => "Switch to dark theme",
-                Theme::Dark => "Switch to light theme",
+                Theme::Light => t(Key::CommonThemeToDark),
+                Theme::Dark => t(Key::CommonThemeToLight),
             }
             title=move || match theme.get() {
-                Theme::Light => "Dark theme",
-                Theme::Dark => "Light theme",
+                Theme::Light => t(Key::CommonThemeDark),
+                Theme::Dark => t(Key::CommonThemeLight),
             }
         >
             <span aria-hidden="true">{move || match theme.get() {

@@ -33,7 +33,10 @@ pub fn entries(source: &str) -> Result<Vec<Entry<'_>>, String> {
             return Err(format!("line {}: expected `key = text`", index + 1));
         };
         if !is_key(key) {
-            return Err(format!("line {}: `{key}` is not a key (a-z, 0-9, _)", index + 1));
+            return Err(format!(
+                "line {}: `{key}` is not a key (a-z, 0-9, _)",
+                index + 1
+            ));
         }
         if text.trim().is_empty() {
             return Err(format!("line {}: `{key}` has no text", index + 1));
@@ -238,7 +241,10 @@ mod tests {
         let missing = check_translation(EN, "sign_in = Войти\n", 3).unwrap_err();
         assert!(missing.contains("`count` is missing"), "{missing}");
         let extra = check_translation(EN, &format!("{RU}extra = Лишнее\n"), 3).unwrap_err();
-        assert!(extra.contains("`extra` (line 3) is in the translation only"), "{extra}");
+        assert!(
+            extra.contains("`extra` (line 3) is in the translation only"),
+            "{extra}"
+        );
         let moved = check_translation(
             EN,
             "count = {n} спор | {n} спора | {n} споров\nsign_in = Войти\n",
@@ -248,7 +254,10 @@ mod tests {
         assert!(moved.contains("`sign_in` is in another place"), "{moved}");
         let forms = check_translation(EN, "sign_in = Войти\ncount = {n} спор | {n} спора\n", 3)
             .unwrap_err();
-        assert!(forms.contains("2 forms in the translation, 3 wanted"), "{forms}");
+        assert!(
+            forms.contains("2 forms in the translation, 3 wanted"),
+            "{forms}"
+        );
         let names = check_translation(
             EN,
             "sign_in = Войти {x}\ncount = {n} спор | {n} спора | {n} споров\n",
@@ -263,7 +272,10 @@ mod tests {
     #[test]
     fn fills_placeholders_and_leaves_unknown_ones() {
         assert_eq!(
-            fill("{from}–{to} of {total}", &[("from", "1"), ("to", "25"), ("total", "300")]),
+            fill(
+                "{from}–{to} of {total}",
+                &[("from", "1"), ("to", "25"), ("total", "300")]
+            ),
             "1–25 of 300"
         );
         assert_eq!(fill("a {missing} b", &[]), "a {missing} b");
@@ -288,7 +300,10 @@ mod tests {
             Some(vec!["Войти", "{n} спор | {n} спора | {n} споров"])
         );
         assert_eq!(read_translation(RU, 3, expected), None);
-        assert_eq!(read_translation(&RU.replace("Войти", "Вход"), 2, expected), None);
+        assert_eq!(
+            read_translation(&RU.replace("Войти", "Вход"), 2, expected),
+            None
+        );
         assert_eq!(read_translation("<html>", 2, fingerprint(b"<html>")), None);
     }
 

@@ -12,8 +12,10 @@ mod cell;
 mod disputes;
 mod export;
 
-pub use cell::{csv_row, escape_cell, FORMULA_STARTS};
-pub use disputes::{disputes_csv, disputes_file_name, DISPUTES_HEADER};
+pub use cell::{csv_row, csv_row_in, escape_cell, CsvDialect, FORMULA_STARTS};
+pub use disputes::{
+    disputes_csv, disputes_csv_in, disputes_file_name, disputes_file_name_in, DISPUTES_HEADER,
+};
 pub use export::{ExportStop, OrdersExport, EXPORT_PAGE_SIZE, MAX_EXPORT_ROWS};
 
 pub const ORDERS_HEADER: &[&str] = &[
@@ -31,20 +33,40 @@ pub const ORDERS_HEADER: &[&str] = &[
 
 /// The whole file, header first, one line per order in the given order, CRLF line ends.
 pub fn orders_csv(orders: &[Order]) -> String {
+    orders_csv_in(CsvDialect::Standard, orders)
+}
+
+/// [`orders_csv`] in `dialect`.
+pub fn orders_csv_in(dialect: CsvDialect, orders: &[Order]) -> String {
     let mut out = String::with_capacity(64 + orders.len() * 180);
-    out.push_str(&csv_row(ORDERS_HEADER));
+    out.push_str(&csv_row_in(dialect, ORDERS_HEADER));
     for order in orders {
-        out.push_str(&csv_row(order_cells(order)));
+        out.push_str(&csv_row_in(dialect, order_cells(dialect, order)));
     }
     out
 }
 
-/// The download's name: `lumo-orders-2026-11-28.csv` (the date the file was made).
+/// The download's name: `lumo-orders-2026-11-28.csv` (the date the file was made), or
+/// `lumo-orders-2026-11-28-excel.csv` for [`CsvDialect::ExcelSemicolon`].
 pub fn export_file_name(date: NaiveDate) -> String {
     format!("lumo-orders-{}.csv", date_text(date))
 }
 
-fn order_cells(order: &Order) -> [String; 10] {
+/// [`export_file_name`] for `dialect`.
+pub fn export_file_name_in(dialect: CsvDialect, date: NaiveDate) -> String {
+    file_name("orders", dialect, date)
+}
+
+fn file_name(what: &str, dialect: CsvDialect, date: NaiveDate) -> String {
+    let suffix = match dialect {
+        CsvDialect::Standard => "",
+        CsvDialect::ExcelSemicolon => "-excel",
+    };
+    format!("lumo-{what}-{}{suffix}.csv", date_text(date))
+}
+
+fn order_cells(dialect: CsvDialect, order: &Order) -> [String; 10] {
+    let exact = |amount: Decimal| dialect.amount(exact(amount));
     [
         order.id.clone(),
         iso(&order.created_at),
@@ -99,6 +121,31 @@ mod tests {
             .map(|cell| format!("\"{cell}\""))
             .collect::<Vec<_>>()
             .join(",")
+    }
+
+    #[test]
+    fn the_excel_file_splits_on_semicolons_with_decimal_commas_and_iso_times() {
+        let orders = [order(Some("ORD-1;=1+1"), "OOO Romashka, Moscow")];
+        let csv = orders_csv_in(CsvDialect::ExcelSemicolon, &orders);
+        let rows = read(&csv, ';');
+        assert_eq!(rows[0], ORDERS_HEADER);
+        assert_eq!(rows[1].len(), ORDERS_HEADER.len());
+        assert_eq!(rows[1][1], "2026-11-24T10:00:00Z");
+        assert_eq!(rows[1][3], "OOO Romashka, Moscow");
+        assert_eq!(rows[1][4], "ORD-1;'=1+1");
+        assert_eq!(rows[1][5], "5000,00");
+        assert_eq!(rows[1][6], "52,630001");
+        // The standard file is unchanged: `,` and dot decimals.
+        assert_eq!(read(&orders_csv(&orders), ',')[1][5], "5000.00");
+        let date = NaiveDate::from_ymd_opt(2026, 11, 28).unwrap();
+        assert_eq!(
+            export_file_name_in(CsvDialect::ExcelSemicolon, date),
+            "lumo-orders-2026-11-28-excel.csv"
+        );
+        assert_eq!(
+            export_file_name_in(CsvDialect::Standard, date),
+            export_file_name(date)
+        );
     }
 
     #[test]

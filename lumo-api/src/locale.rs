@@ -40,7 +40,9 @@ impl Locale {
     /// The language a first visit gets from `navigator.languages`: Russian when the first entry
     /// is Russian (`ru`, `ru-RU`, any case), English otherwise, an empty list included.
     pub fn from_browser<S: AsRef<str>>(languages: &[S]) -> Locale {
-        let first = languages.first().map(|tag| tag.as_ref().trim().to_ascii_lowercase());
+        let first = languages
+            .first()
+            .map(|tag| tag.as_ref().trim().to_ascii_lowercase());
         match first.as_deref() {
             Some(tag) if tag == "ru" || tag.starts_with("ru-") || tag.starts_with("ru_") => {
                 Locale::Ru
@@ -112,7 +114,12 @@ impl Locale {
             Locale::En => crate::time::date_time_text(value, seconds),
             Locale::Ru => {
                 let date = value.date();
-                let mut out = format!("{:02}.{:02}.{}, ", date.day(), date.month(), year(date.year()));
+                let mut out = format!(
+                    "{:02}.{:02}.{}, ",
+                    date.day(),
+                    date.month(),
+                    year(date.year())
+                );
                 out.push_str(&format!("{:02}:{:02}", value.hour(), value.minute()));
                 if seconds {
                     let second = value.second() + value.nanosecond() / 1_000_000_000;
@@ -124,7 +131,12 @@ impl Locale {
     }
 
     /// [`Locale::date_time_text`] of `value` seen at `offset`; outside chrono's range, the UTC text.
-    pub fn local_date_time_text(self, value: &DateTime<Utc>, offset: FixedOffset, seconds: bool) -> String {
+    pub fn local_date_time_text(
+        self,
+        value: &DateTime<Utc>,
+        offset: FixedOffset,
+        seconds: bool,
+    ) -> String {
         match value.naive_utc().checked_add_offset(offset) {
             Some(local) => self.date_time_text(local, seconds),
             None => crate::time::utc_text(value),
@@ -135,7 +147,12 @@ impl Locale {
     pub fn date_text(self, date: chrono::NaiveDate) -> String {
         match self {
             Locale::En => crate::time::date_text(date),
-            Locale::Ru => format!("{:02}.{:02}.{}", date.day(), date.month(), year(date.year())),
+            Locale::Ru => format!(
+                "{:02}.{:02}.{}",
+                date.day(),
+                date.month(),
+                year(date.year())
+            ),
         }
     }
 }
@@ -226,12 +243,18 @@ mod tests {
             .and_hms_opt(14, 5, 9)
             .unwrap();
         assert_eq!(Locale::Ru.date_time_text(value, false), "01.12.2026, 14:05");
-        assert_eq!(Locale::Ru.date_time_text(value, true), "01.12.2026, 14:05:09");
+        assert_eq!(
+            Locale::Ru.date_time_text(value, true),
+            "01.12.2026, 14:05:09"
+        );
         assert_eq!(Locale::En.date_time_text(value, false), "2026-12-01 14:05");
         assert_eq!(Locale::Ru.date_text(value.date()), "01.12.2026");
         let offset = FixedOffset::east_opt(3 * 3600).unwrap();
         let utc = value.and_utc();
-        assert_eq!(Locale::Ru.local_date_time_text(&utc, offset, false), "01.12.2026, 17:05");
+        assert_eq!(
+            Locale::Ru.local_date_time_text(&utc, offset, false),
+            "01.12.2026, 17:05"
+        );
     }
 
     #[test]

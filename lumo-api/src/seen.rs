@@ -415,7 +415,7 @@ mod tests {
     }
 
     #[test]
-    fn the_nav_text_names_the_count() {
+    fn badges_have_their_wire_names() {
         assert_eq!(SeenBadge::New.as_str(), "new");
     }
 }

@@ -446,10 +446,20 @@ fn rate_age_from_updated_at_or_the_fetch() {
         rate_age_seconds(Some(at("2026-11-24T08:00:00Z")), fetched, now),
         5
     );
-    assert_eq!(age_label(0), "updated just now");
-    assert_eq!(age_label(12), "updated 12 s ago");
-    assert_eq!(age_label(185), "updated 3 min ago");
-    assert_eq!(age_label(7300), "updated 2 h ago");
+    assert_eq!(age_label(0), RateAge::JustNow);
+    assert_eq!(age_label(4), RateAge::JustNow);
+    assert_eq!(age_label(5), RateAge::Seconds(5));
+    assert_eq!(age_label(12), RateAge::Seconds(12));
+    assert_eq!(age_label(59), RateAge::Seconds(59));
+    assert_eq!(age_label(60), RateAge::Minutes(1));
+    assert_eq!(age_label(185), RateAge::Minutes(3));
+    assert_eq!(age_label(3599), RateAge::Minutes(59));
+    assert_eq!(age_label(3600), RateAge::Hours(1));
+    assert_eq!(age_label(7300), RateAge::Hours(2));
+    assert_eq!(age_label(0).to_string(), "updated just now");
+    assert_eq!(age_label(12).to_string(), "updated 12 s ago");
+    assert_eq!(age_label(185).to_string(), "updated 3 min ago");
+    assert_eq!(age_label(7300).to_string(), "updated 2 h ago");
     assert!(!is_stale(60));
     assert!(is_stale(61));
     assert!(refresh_due(None, now));

@@ -11,9 +11,9 @@ pub fn ApiView<T, V, F>(
     resource: ApiResource<T>,
     /// Renders the data: `let:data` or `children=move |data| view! { … }`.
     children: F,
-    /// Spinner text.
+    /// Spinner text: text or `tr(Key::…)`.
     #[prop(optional, into)]
-    loading_label: Option<String>,
+    loading_label: Option<TextProp>,
 ) -> impl IntoView
 where
     T: Clone + Send + Sync + 'static,
@@ -26,7 +26,10 @@ where
         <div class="api-view" aria-busy=move || resource.loading().to_string()>
             <div class="refresh-bar" class:refresh-bar--active=refreshing aria-hidden="true"></div>
             {move || match resource.get() {
-                None => view! { <Loading label=loading_label.clone().unwrap_or_default()/> }.into_any(),
+                None => match loading_label.clone() {
+                    Some(label) => view! { <Loading label/> }.into_any(),
+                    None => view! { <Loading/> }.into_any(),
+                },
                 Some(Ok(data)) => children(data).into_any(),
                 Some(Err(error)) => view! { <ErrorPanel error retry/> }.into_any(),
             }}

@@ -1,12 +1,14 @@
-//! Parts shared by the sign-in and registration pages: the centred card layout, the environment
-//! picker (from /config.json, or a custom API URL) and "keep me signed in".
+//! Parts shared by the sign-in and registration pages: the centred card layout (with the
+//! "Language" select), the environment picker (from /config.json, or a custom API URL) and "keep
+//! me signed in".
 
 use leptos::prelude::*;
 use lumo_api::rules::validation::validate_https_url;
 
-use crate::components::{EnvBadge, Field};
+use crate::components::{EnvBadge, Field, LanguageSelect};
 use crate::config::use_config;
 use crate::config::{Config, Environment, CUSTOM_ID};
+use crate::i18n::{t, tr, Key};
 use crate::theme::ThemeToggle;
 
 pub mod form_parts;
@@ -20,12 +22,13 @@ pub fn AuthLayout(#[prop(optional)] wide: bool, children: Children) -> impl Into
             <div class="auth-card" class:auth-card--wide=wide>
                 <div class="auth-brand">
                     <span class="brand">
-                        <span class="brand__mark" aria-hidden="true">"L"</span>
-                        <span class="brand__name">"Lumo"</span>
-                        <span class="brand__sub">"Company portal"</span>
+                        <span class="brand__mark" aria-hidden="true" translate="no">"L"</span>
+                        <span class="brand__name" translate="no">"Lumo"</span>
+                        <span class="brand__sub">{tr(Key::BrandSub)}</span>
                     </span>
                     <ThemeToggle/>
                 </div>
+                <LanguageSelect/>
                 {children()}
             </div>
         </main>
@@ -68,7 +71,7 @@ impl EnvChoice {
             config
                 .find(&selected)
                 .cloned()
-                .ok_or_else(|| "Choose an environment.".to_string())
+                .ok_or_else(|| t(Key::AuthChooseEnvironment).to_string())
         };
         match result {
             Ok(env) => {
@@ -104,7 +107,7 @@ pub fn EnvPicker(choice: EnvChoice, #[prop(into)] id: String) -> impl IntoView {
         .map(|env| {
             let id = env.id.clone();
             let selected = move || choice.selected.get() == id;
-            view! { <option value=env.id.clone() selected=selected>{env.name.clone()}</option> }
+            view! { <option value=env.id.clone() selected=selected translate="no">{env.name.clone()}</option> }
         })
         .collect_view();
     let is_custom = move || choice.selected.get() == CUSTOM_ID;
@@ -118,7 +121,7 @@ pub fn EnvPicker(choice: EnvChoice, #[prop(into)] id: String) -> impl IntoView {
     };
     view! {
         <div class="field">
-            <label for=label_for class="field__label">"Environment"</label>
+            <label for=label_for class="field__label">{tr(Key::AuthEnvironment)}</label>
             <div class="env-picker">
                 <select
                     id=id
@@ -129,7 +132,7 @@ pub fn EnvPicker(choice: EnvChoice, #[prop(into)] id: String) -> impl IntoView {
                     }
                 >
                     {options}
-                    <option value=CUSTOM_ID selected=is_custom>"Custom URL…"</option>
+                    <option value=CUSTOM_ID selected=is_custom>{tr(Key::AuthCustomUrl)}</option>
                 </select>
                 {badge}
             </div>
@@ -137,12 +140,12 @@ pub fn EnvPicker(choice: EnvChoice, #[prop(into)] id: String) -> impl IntoView {
         <Show when=is_custom>
             <Field
                 id=custom_id.clone()
-                label="API base URL"
+                label=tr(Key::AuthApiBaseUrl)
                 value=choice.custom_url
                 error=choice.error
                 input_type="url"
                 placeholder="https://api.example.com"
-                hint="The address of the Lumo B2B API, from your Lumo manager."
+                hint=tr(Key::AuthApiBaseUrlHint)
                 code=true
                 required=true
             />
@@ -166,10 +169,10 @@ pub fn RememberMe(value: RwSignal<bool>, #[prop(into)] id: String) -> impl IntoV
                     on:change=move |ev| value.set(event_target_checked(&ev))
                     aria-describedby=described_by
                 />
-                <span>"Keep me signed in on this device"</span>
+                <span>{tr(Key::AuthRemember)}</span>
             </label>
             <p id=hint_id class="field__hint">
-                "Otherwise you are signed out when this tab closes. Do not use on shared computers."
+                {tr(Key::AuthRememberHint)}
             </p>
         </div>
     }

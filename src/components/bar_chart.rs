@@ -7,6 +7,8 @@ use leptos::prelude::*;
 use lumo_api::insights::chart::{bars, chart_width, percent_css, Layout};
 use rust_decimal::Decimal;
 
+use crate::i18n::{t, tf, tr, Key};
+
 /// One bar.
 #[derive(Debug, Clone, PartialEq)]
 pub struct ChartPoint {
@@ -37,14 +39,18 @@ const WIDE: Layout = Layout {
 
 #[component]
 pub fn BarChart(
-    /// The chart's title (its `<figcaption>` and the name of its group of bars).
+    /// The chart's title (its `<figcaption>` and the name of its group of bars): text or
+    /// `tr(Key::…)`.
     #[prop(into)]
-    title: String,
+    title: TextProp,
+    /// Worded by the caller in the language on screen (build them in a reactive scope).
     points: Vec<ChartPoint>,
     /// Header of the table's first column ("Week starting").
-    label_header: &'static str,
+    #[prop(into)]
+    label_header: TextProp,
     /// Header of the table's value column ("Disputes opened").
-    value_header: &'static str,
+    #[prop(into)]
+    value_header: TextProp,
     /// `data-testid` of the figure; also the prefix of its element ids.
     testid: &'static str,
     /// A label under every bar (few bars) instead of the first and last only.
@@ -61,12 +67,15 @@ pub fn BarChart(
     let height = layout.height;
     let slot = layout.slot;
     let title_id = format!("{testid}-title");
-    let highest = points
+    let highest_text = points
         .iter()
         .filter(|p| p.value.is_some_and(|v| v > Decimal::ZERO))
         .max_by_key(|p| p.value)
-        .map(|p| format!("highest: {}", p.text))
-        .unwrap_or_else(|| "all zero".to_string());
+        .map(|p| p.text.clone());
+    let highest = move || match &highest_text {
+        Some(text) => tf(Key::InsightsChartHighest, &[("value", text)]),
+        None => t(Key::InsightsChartAllZero).to_string(),
+    };
     // The bar under the pointer or the keyboard focus: its tooltip shows.
     let active = RwSignal::new(None::<usize>);
 
@@ -162,10 +171,11 @@ pub fn BarChart(
     } else {
         format!("bar-chart bar-chart--{tone}")
     };
+    let caption = title.clone();
     view! {
         <figure class=class data-testid=testid>
             <figcaption class="bar-chart__caption">
-                <span class="bar-chart__title" id=title_id.clone()>{title.clone()}</span>
+                <span class="bar-chart__title" id=title_id.clone()>{move || caption.get()}</span>
                 <span class="bar-chart__scale">{highest}</span>
             </figcaption>
             <div class="bar-chart__plot">
@@ -183,13 +193,13 @@ pub fn BarChart(
             </div>
             <div class=label_class style:grid-template-columns=columns aria-hidden="true">{labels}</div>
             <details class="bar-chart__data">
-                <summary>"Show data"</summary>
+                <summary>{tr(Key::InsightsChartShowData)}</summary>
                 <table class="table table--compact">
-                    <caption class="visually-hidden">{title}</caption>
+                    <caption class="visually-hidden">{move || title.get()}</caption>
                     <thead>
                         <tr>
-                            <th scope="col">{label_header}</th>
-                            <th scope="col" class="num">{value_header}</th>
+                            <th scope="col">{move || label_header.get()}</th>
+                            <th scope="col" class="num">{move || value_header.get()}</th>
                         </tr>
                     </thead>
                     <tbody>{rows}</tbody>

@@ -4,28 +4,77 @@
 use chrono::Local;
 use leptos::prelude::*;
 use lumo_api::fixed::fixed;
-use lumo_api::rules::deposits::{deposits_per_day, DayBin, DepositLine};
-use lumo_api::rules::money::format_total;
-use lumo_api::time::date_text;
+use lumo_api::rules::deposits::{deposits_per_day, DailySeries, DayBin, DepositLine};
+use lumo_api::rules::money::format_total_in;
+
+use crate::i18n::{locale, t, tf, tn, Key};
 
 // The chart's size in SVG user units, also written as text: integers, so no float formatting.
 const WIDTH: u32 = 600;
 const HEIGHT: u32 = 100;
 
+fn date_text(date: chrono::NaiveDate) -> String {
+    locale().date_text(date)
+}
+
 fn totals_text(bin: &DayBin) -> String {
     bin.totals
         .iter()
-        .map(|(currency, total)| format_total(*total, currency))
+        .map(|(currency, total)| format_total_in(locale(), *total, currency))
         .collect::<Vec<_>>()
         .join(", ")
 }
 
 fn count_text(count: u32) -> String {
-    if count == 1 {
-        "1 deposit".to_string()
-    } else {
-        format!("{count} deposits")
+    tn(Key::InsightsDepositsCount, u64::from(count), &[])
+}
+
+/// A one-sentence summary for screen readers (the chart's `aria-label`), in the language on
+/// screen: "5 deposits over 3 days, from … to …; the busiest day was … with 3 deposits; in total …."
+fn summary(series: &DailySeries) -> String {
+    let (Some(first), Some(last)) = (series.bins.first(), series.bins.last()) else {
+        return t(Key::InsightsDepositsSummaryEmpty).to_string();
+    };
+    let total = series.total_count();
+    let deposits = tn(Key::InsightsDepositsCount, total as u64, &[]);
+    let days = tn(Key::InsightsDepositsDays, series.bins.len() as u64, &[]);
+    let mut text = tf(
+        Key::InsightsDepositsSummary,
+        &[
+            ("deposits", &deposits),
+            ("days", &days),
+            ("first", &date_text(first.date)),
+            ("last", &date_text(last.date)),
+        ],
+    );
+    if let Some(busiest) = series
+        .bins
+        .iter()
+        .filter(|b| b.count > 0)
+        .max_by(|a, b| a.count.cmp(&b.count).then(b.date.cmp(&a.date)))
+    {
+        text.push_str(&tf(
+            Key::InsightsDepositsSummaryBusiest,
+            &[
+                ("date", &date_text(busiest.date)),
+                ("deposits", &count_text(busiest.count)),
+            ],
+        ));
     }
+    let totals = series.totals();
+    if !totals.is_empty() {
+        let amounts: Vec<String> = totals
+            .iter()
+            .map(|(currency, total)| format_total_in(locale(), *total, currency))
+            .collect();
+        let and = format!(" {} ", t(Key::InsightsAnd));
+        text.push_str(&tf(
+            Key::InsightsDepositsSummaryTotal,
+            &[("amounts", &amounts.join(&and))],
+        ));
+    }
+    text.push('.');
+    text
 }
 
 #[component]
@@ -37,7 +86,12 @@ pub fn DepositsChart(
     if series.bins.is_empty() {
         return ().into_any();
     }
-    let summary = series.summary();
+    // Worded again when the language changes (nothing in it keeps state).
+    (move || chart_view(&series)).into_any()
+}
+
+fn chart_view(series: &DailySeries) -> impl IntoView {
+    let summary = summary(series);
     let bars = series.bars(f64::from(WIDTH), f64::from(HEIGHT));
     let first = series
         .bins
@@ -78,7 +132,7 @@ pub fn DepositsChart(
                 <tr>
                     <th scope="row">{date_text(bin.date)}</th>
                     <td>{count_text(bin.count)}</td>
-                    <td>{totals_text(bin)}</td>
+                    <td translate="no">{totals_text(bin)}</td>
                 </tr>
             }
         })
@@ -86,8 +140,8 @@ pub fn DepositsChart(
     view! {
         <figure class="chart" data-testid="deposits-chart">
             <figcaption class="chart__caption">
-                "Deposits per day"
-                <span class="chart__scale">{format!("max {}", count_text(max))}</span>
+                {t(Key::InsightsDepositsTitle)}
+                <span class="chart__scale">{tf(Key::InsightsDepositsMax, &[("count", &count_text(max))])}</span>
             </figcaption>
             <svg class="chart__svg" role="img" aria-label=summary.clone()
                 viewBox=format!("0 0 {WIDTH} {HEIGHT}") preserveAspectRatio="none">
@@ -100,15 +154,18 @@ pub fn DepositsChart(
             </div>
             {(left_out > 0).then(|| view! {
                 <p class="chart__note muted">
-                    {format!("{left_out} older deposits on this page fall outside the chart's period.")}
+                    {tn(Key::InsightsDepositsLeftOut, left_out as u64, &[])}
                 </p>
             })}
             <table class="visually-hidden">
                 <caption>{summary}</caption>
-                <thead><tr><th scope="col">"Day"</th><th scope="col">"Deposits"</th><th scope="col">"Amounts"</th></tr></thead>
+                <thead><tr>
+                    <th scope="col">{t(Key::InsightsDepositsDay)}</th>
+                    <th scope="col">{t(Key::InsightsDepositsDeposits)}</th>
+                    <th scope="col">{t(Key::InsightsDepositsAmounts)}</th>
+                </tr></thead>
                 <tbody>{rows}</tbody>
             </table>
         </figure>
     }
-    .into_any()
 }

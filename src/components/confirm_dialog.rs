@@ -6,14 +6,18 @@ use leptos::prelude::*;
 use send_wrapper::SendWrapper;
 use wasm_bindgen::JsCast;
 
+use crate::i18n::{tr, Key};
+
 #[component]
 pub fn ConfirmDialog(
     /// Open while true; the dialog sets it false when closed (Cancel, Escape).
     open: RwSignal<bool>,
-    #[prop(into)] title: String,
-    /// The text of the confirm button ("Regenerate key").
+    /// Text or `tr(Key::…)`.
     #[prop(into)]
-    confirm_label: String,
+    title: TextProp,
+    /// The text of the confirm button ("Regenerate key"): text or `tr(Key::…)`.
+    #[prop(into)]
+    confirm_label: TextProp,
     on_confirm: Callback<()>,
     /// The confirm button is styled as destructive.
     #[prop(optional)]
@@ -66,15 +70,15 @@ pub fn ConfirmDialog(
                 ev.prevent_default();
                 on_confirm.run(());
             }>
-                <h2 id=title_id class="dialog__title">{title}</h2>
+                <h2 id=title_id class="dialog__title">{move || title.get()}</h2>
                 <div class="dialog__body">{children()}</div>
                 <div class="dialog__actions">
                     <button type="button" class="btn btn-secondary" autofocus disabled=is_pending
                         on:click=move |_| open.set(false)>
-                        "Cancel"
+                        {tr(Key::CommonCancel)}
                     </button>
                     <button type="submit" class=confirm_class disabled=is_pending>
-                        {confirm_label}
+                        {move || confirm_label.get()}
                     </button>
                 </div>
             </form>

@@ -9,6 +9,8 @@ use leptos::task::spawn_local;
 use wasm_bindgen::{JsCast, JsValue};
 use wasm_bindgen_futures::JsFuture;
 
+use crate::i18n::{t, tf, Key};
+
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 enum CopyState {
     Idle,
@@ -21,15 +23,21 @@ pub fn CopyButton(
     /// The text to copy.
     #[prop(into)]
     text: Signal<String>,
-    /// Button label; "Copy" by default.
+    /// Button label (text or `tr(Key::…)`); "Copy" by default.
     #[prop(optional, into)]
-    label: Option<String>,
-    /// What is copied, for the accessible name ("Copy API key").
+    label: Option<TextProp>,
+    /// What is copied, for the accessible name ("Copy API key"): text or `tr(Key::…)`.
     #[prop(optional, into)]
-    what: Option<String>,
+    what: Option<TextProp>,
 ) -> impl IntoView {
-    let label = label.unwrap_or_else(|| "Copy".to_string());
-    let aria_label = what.map(|what| format!("Copy {what}"));
+    let label = move || match &label {
+        Some(text) => text.get().to_string(),
+        None => t(Key::CommonCopy).to_string(),
+    };
+    let aria_label = move || {
+        what.as_ref()
+            .map(|what| tf(Key::CommonCopyWhat, &[("what", &what.get())]))
+    };
     let state = RwSignal::new(CopyState::Idle);
     let on_click = move |_| {
         let value = text.get_untracked();
@@ -51,16 +59,16 @@ pub fn CopyButton(
     view! {
         <button type="button" class="btn btn-secondary btn-sm copy-button" on:click=on_click aria-label=aria_label>
             {move || match state.get() {
-                CopyState::Idle => label.clone(),
-                CopyState::Copied => "Copied".to_string(),
-                CopyState::Failed => "Copy failed".to_string(),
+                CopyState::Idle => label(),
+                CopyState::Copied => t(Key::CommonCopied).to_string(),
+                CopyState::Failed => t(Key::CommonCopyFailed).to_string(),
             }}
         </button>
         <span class="visually-hidden" aria-live="polite">
             {move || match state.get() {
                 CopyState::Idle => "",
-                CopyState::Copied => "Copied to the clipboard",
-                CopyState::Failed => "Could not copy: select the text and copy it by hand",
+                CopyState::Copied => t(Key::CommonCopiedAnnounce),
+                CopyState::Failed => t(Key::CommonCopyFailedAnnounce),
             }}
         </span>
     }

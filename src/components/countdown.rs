@@ -11,6 +11,8 @@ use lumo_api::rules::quotes::countdown::{
 };
 use lumo_api::rules::quotes::countdown_label;
 
+use crate::i18n::{t, Key};
+
 /// How often the clock is read: often enough that the shown second changes on time.
 const TICK_MS: u64 = 250;
 
@@ -33,17 +35,19 @@ pub fn Countdown(
     /// Seconds left (from [`use_seconds_left`]).
     #[prop(into)]
     seconds: Signal<i64>,
-    /// Said once when the countdown starts ("Quote ready: …").
+    /// Said once when the countdown starts ("Quote ready: …"): text or a closure that follows
+    /// the language.
     #[prop(into)]
-    intro: String,
+    intro: TextProp,
 ) -> impl IntoView {
-    let spoken = RwSignal::new(intro);
+    // The last announcement; the intro until the first one.
+    let spoken = RwSignal::new(None::<String>);
     // Announce only when a chosen point is crossed.
     Effect::new(move |previous: Option<i64>| {
         let current = seconds.get();
         if let Some(previous) = previous {
             if let Some(text) = announcement_between(previous, current) {
-                spoken.set(text);
+                spoken.set(Some(text));
             }
         }
         current
@@ -60,9 +64,9 @@ pub fn Countdown(
         Urgency::Expired => "⛔",
     };
     let note = move || match state() {
-        Urgency::Calm => "",
-        Urgency::Hurry => " · accept soon",
-        Urgency::Expired => " · get a new quote",
+        Urgency::Calm => String::new(),
+        Urgency::Hurry => format!(" · {}", t(Key::NewOrderCountdownHurry)),
+        Urgency::Expired => format!(" · {}", t(Key::NewOrderCountdownExpired)),
     };
     let fraction = move || {
         let left = seconds.get().clamp(0, QUOTE_TTL_SECONDS);
@@ -80,7 +84,7 @@ pub fn Countdown(
                 <rect class="countdown__fill" width=fraction height="1"></rect>
             </svg>
             <p class="visually-hidden" aria-live="polite" aria-atomic="true" data-testid="countdown-announcement">
-                {move || spoken.get()}
+                {move || spoken.get().unwrap_or_else(|| intro.get().to_string())}
             </p>
         </div>
     }

@@ -3,27 +3,32 @@
 
 use wasm_bindgen::{JsCast, JsValue};
 
+use crate::i18n::{t, tf, Key};
+
 /// Offer `text` as a download named `file` (UTF-8 with a byte-order mark, so spreadsheet
 /// programs read Cyrillic text right). `Err` says what failed, for the export's message.
 pub fn save_csv(file: &str, text: &str) -> Result<(), String> {
-    let fail = |what: &str| format!("the file could not be saved ({what})");
-    let window = web_sys::window().ok_or_else(|| fail("no window"))?;
-    let document = window.document().ok_or_else(|| fail("no document"))?;
+    let fail = |what: Key| tf(Key::CommonCsvNotSaved, &[("what", t(what))]);
+    let window = web_sys::window().ok_or_else(|| fail(Key::CommonCsvNoWindow))?;
+    let document = window
+        .document()
+        .ok_or_else(|| fail(Key::CommonCsvNoDocument))?;
     let parts = js_sys::Array::of1(&JsValue::from_str(&format!("\u{feff}{text}")));
     let options = web_sys::BlobPropertyBag::new();
     options.set_type("text/csv;charset=utf-8");
     let blob = web_sys::Blob::new_with_str_sequence_and_options(&parts, &options)
-        .map_err(|_| fail("blob"))?;
-    let url = web_sys::Url::create_object_url_with_blob(&blob).map_err(|_| fail("object URL"))?;
+        .map_err(|_| fail(Key::CommonCsvBlob))?;
+    let url = web_sys::Url::create_object_url_with_blob(&blob)
+        .map_err(|_| fail(Key::CommonCsvObjectUrl))?;
     let anchor = document
         .create_element("a")
         .ok()
         .and_then(|el| el.dyn_into::<web_sys::HtmlAnchorElement>().ok())
-        .ok_or_else(|| fail("link"))?;
+        .ok_or_else(|| fail(Key::CommonCsvLink))?;
     anchor.set_href(&url);
     anchor.set_download(file);
     anchor.set_hidden(true);
-    let body = document.body().ok_or_else(|| fail("no body"))?;
+    let body = document.body().ok_or_else(|| fail(Key::CommonCsvNoBody))?;
     let _ = body.append_child(&anchor);
     anchor.click();
     let _ = body.remove_child(&anchor);

@@ -11,6 +11,7 @@ use lumo_api::ApiError;
 use crate::components::pagination::Pagination;
 use crate::components::url_list::{list_url, page_size_options, use_url_view};
 use crate::components::{DepositsChart, DepositsTable, ErrorPanel, IgnoredQueryNotice, Loading};
+use crate::i18n::{tf, tr, Key};
 
 /// The deposit page in the URL, and a way to move to another page of it (same path).
 #[derive(Clone, Copy)]
@@ -47,9 +48,9 @@ pub fn DepositHistory(
     /// The user's current address (user deposits to another address are flagged as old).
     #[prop(optional, into)]
     current_address: Signal<Option<String>>,
-    /// What an empty history says.
+    /// What an empty history says: text or `tr(Key::…)`.
     #[prop(into)]
-    empty_text: String,
+    empty_text: TextProp,
 ) -> impl IntoView {
     let HistoryPaging { paging, go } = paging;
     let on_limit = move |ev: leptos::ev::Event| {
@@ -60,34 +61,38 @@ pub fn DepositHistory(
     let limits = move || page_size_options(paging.with(|p| p.page.limit));
     let refreshing = move || loading.get() && result.with(Option::is_some);
 
-    let body = move || {
-        match result.get() {
-        None => view! { <Loading label="Loading deposits…"/> }.into_any(),
+    let body = move || match result.get() {
+        None => view! { <Loading label=tr(Key::WalletDepositsLoading)/> }.into_any(),
         Some(Err(error)) if error.is_unsupported_operation() => view! {
             <div class="alert alert-info" role="status" data-testid="deposits-unavailable">
-                <p class="alert__title">"Deposit history is not available on this environment."</p>
-                <p>"This API deployment does not offer a deposit history. Balances above are still current."</p>
+                <p class="alert__title">{tr(Key::WalletDepositsUnavailableTitle)}</p>
+                <p>{tr(Key::WalletDepositsUnavailableText)}</p>
             </div>
         }
         .into_any(),
-        Some(Err(error)) => view! { <ErrorPanel error retry title="Deposit history could not be loaded"/> }.into_any(),
+        Some(Err(error)) => {
+            view! { <ErrorPanel error retry title=tr(Key::WalletDepositsFailed)/> }.into_any()
+        }
         Some(Ok(rows)) => {
             let page = paging.get_untracked().page;
-            let info = PageInfo { page, count: rows.len() };
+            let info = PageInfo {
+                page,
+                count: rows.len(),
+            };
             if rows.is_empty() {
                 let first = move |_| go.run(Page::new(page.limit, 0));
                 return view! {
                     <div class="card empty-state" data-testid="deposits-empty">
                         {if info.has_previous() {
                             view! {
-                                <p class="empty-state__title">"No deposits on this page"</p>
-                                <p class="muted">"The history ends before this page."</p>
-                                <button type="button" class="btn btn-secondary" on:click=first>"Go to the first page"</button>
+                                <p class="empty-state__title">{tr(Key::WalletDepositsEmptyPageTitle)}</p>
+                                <p class="muted">{tr(Key::WalletDepositsEmptyPageText)}</p>
+                                <button type="button" class="btn btn-secondary" on:click=first>{tr(Key::WalletDepositsFirstPage)}</button>
                             }.into_any()
                         } else {
                             view! {
-                                <p class="empty-state__title">"No deposits yet"</p>
-                                <p class="muted">{empty_text.clone()}</p>
+                                <p class="empty-state__title">{tr(Key::WalletDepositsEmptyTitle)}</p>
+                                <p class="muted">{let text = empty_text.clone(); move || text.get()}</p>
                             }.into_any()
                         }}
                     </div>
@@ -98,7 +103,10 @@ pub fn DepositHistory(
             let has_next = info.has_next();
             let count = rows.len();
             let on_page = Callback::new(move |n: u32| {
-                go.run(Page::new(page.limit, n.saturating_sub(1).saturating_mul(page.limit)))
+                go.run(Page::new(
+                    page.limit,
+                    n.saturating_sub(1).saturating_mul(page.limit),
+                ))
             });
             view! {
                 <div class="card">
@@ -108,9 +116,9 @@ pub fn DepositHistory(
                     <DepositsTable rows show_to_address current_address=current_address.get()/>
                 </div>
                 <div class="deposit-history__footer">
-                    <p class="muted deposits-range" data-testid="deposits-range">{info.range_label()}</p>
+                    <p class="muted deposits-range" data-testid="deposits-range">{move || range_text(&info)}</p>
                     <label class="deposit-history__size">
-                        "Per page "
+                        {tr(Key::WalletDepositsPerPage)}" "
                         <select class="input" on:change=on_limit>{limits}</select>
                     </label>
                 </div>
@@ -124,7 +132,6 @@ pub fn DepositHistory(
             }
             .into_any()
         }
-    }
     };
 
     view! {
@@ -134,4 +141,17 @@ pub fn DepositHistory(
             {body}
         </div>
     }
+}
+
+/// "Showing 21–40" (the rows of a page that has some), in the language on screen.
+fn range_text(info: &PageInfo) -> String {
+    if info.count == 0 {
+        return info.range_label();
+    }
+    let first = u64::from(info.page.offset) + 1;
+    let last = u64::from(info.page.offset) + info.count as u64;
+    tf(
+        Key::WalletDepositsRange,
+        &[("first", &first.to_string()), ("last", &last.to_string())],
+    )
 }

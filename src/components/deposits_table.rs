@@ -6,9 +6,10 @@ use lumo_api::models::DepositStatus;
 use lumo_api::rules::deposits::{shorten_middle, DepositLine};
 
 use crate::labels;
-use lumo_api::rules::money::format_amount;
+use lumo_api::rules::money::format_amount_in;
 
 use crate::components::{CopyButton, Time};
+use crate::i18n::{locale, tr, Key};
 
 fn deposit_tone(status: &DepositStatus) -> &'static str {
     match status {
@@ -21,11 +22,13 @@ fn deposit_tone(status: &DepositStatus) -> &'static str {
 
 #[component]
 pub fn DepositStatusBadge(status: DepositStatus) -> impl IntoView {
-    let label = labels::deposit_status(&status);
+    let class = format!("badge badge--{}", deposit_tone(&status));
+    let wire = status.as_wire().to_string();
+    let explained = status.clone();
     view! {
-        <span class=format!("badge badge--{}", deposit_tone(&status))
-            title=labels::deposit_status_explanation(&status) data-status=status.as_wire().to_string()>
-            {label}
+        <span class=class
+            title=move || labels::deposit_status_explanation(&explained) data-status=wire>
+            {move || labels::deposit_status(&status)}
         </span>
     }
 }
@@ -34,15 +37,15 @@ pub fn DepositStatusBadge(status: DepositStatus) -> impl IntoView {
 #[component]
 pub fn ShortId(
     #[prop(into)] value: String,
-    /// What it is, for the copy button's name ("transaction id").
+    /// What it is, for the copy button's name ("transaction id"): text or `tr(Key::…)`.
     #[prop(into)]
-    what: String,
+    what: TextProp,
     #[prop(default = 8)] keep: usize,
 ) -> impl IntoView {
     let short = shorten_middle(&value, keep);
     view! {
         <span class="short-id">
-            <code class="mono" title=value.clone()>{short}</code>
+            <code class="mono" title=value.clone() translate="no">{short}</code>
             <CopyButton text=value what=what/>
         </span>
     }
@@ -62,7 +65,10 @@ pub fn DepositsTable(
         .into_iter()
         .map(|row| {
             let currency = row.currency.as_wire().to_string();
-            let amount = format_amount(row.amount, &currency);
+            let amount = {
+                let (value, currency) = (row.amount, currency.clone());
+                move || format_amount_in(locale(), value, &currency)
+            };
             let to_cell = show_to_address.then(|| {
                 let old = current_address
                     .as_deref()
@@ -71,10 +77,10 @@ pub fn DepositsTable(
                 let address = row.to_address.clone().unwrap_or_default();
                 view! {
                     <td class="nowrap">
-                        <code class="mono" title=address.clone()>{shorten_middle(&address, 6)}</code>
+                        <code class="mono" title=address.clone() translate="no">{shorten_middle(&address, 6)}</code>
                         {old.then(|| view! {
-                            <span class="badge badge--warning" title="Sent to an earlier (blocked) address of this user: credited, flagged for review.">
-                                "Old address"
+                            <span class="badge badge--warning" title=tr(Key::WalletDepositOldAddressTitle)>
+                                {tr(Key::WalletDepositOldAddress)}
                             </span>
                         })}
                     </td>
@@ -83,9 +89,9 @@ pub fn DepositsTable(
             view! {
                 <tr data-testid="deposit-row" data-tx=row.tx_hash.clone()>
                     <td class="nowrap"><Time value=row.created_at/></td>
-                    <td class="num"><span class="money" data-testid="deposit-amount">{amount}</span></td>
-                    <td>{currency}</td>
-                    <td class="nowrap"><ShortId value=row.tx_hash.clone() what="transaction id"/></td>
+                    <td class="num"><span class="money" data-testid="deposit-amount" translate="no">{amount}</span></td>
+                    <td translate="no">{currency}</td>
+                    <td class="nowrap"><ShortId value=row.tx_hash.clone() what=tr(Key::WalletDepositTxWhat)/></td>
                     {to_cell}
                     <td><DepositStatusBadge status=row.status.clone()/></td>
                 </tr>
@@ -97,12 +103,12 @@ pub fn DepositsTable(
             <table class="table" data-testid="deposits-table">
                 <thead>
                     <tr>
-                        <th scope="col">"Time"</th>
-                        <th scope="col" class="num">"Amount"</th>
-                        <th scope="col">"Currency"</th>
-                        <th scope="col">"Transaction id"</th>
-                        {show_to_address.then(|| view! { <th scope="col">"To address"</th> })}
-                        <th scope="col">"Status"</th>
+                        <th scope="col">{tr(Key::WalletDepositsColTime)}</th>
+                        <th scope="col" class="num">{tr(Key::WalletDepositsColAmount)}</th>
+                        <th scope="col">{tr(Key::WalletDepositsColCurrency)}</th>
+                        <th scope="col">{tr(Key::WalletDepositsColTx)}</th>
+                        {show_to_address.then(|| view! { <th scope="col">{tr(Key::WalletDepositsColTo)}</th> })}
+                        <th scope="col">{tr(Key::WalletDepositsColStatus)}</th>
                     </tr>
                 </thead>
                 <tbody>{body}</tbody>

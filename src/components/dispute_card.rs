@@ -3,40 +3,50 @@
 //! Used by the disputes page (which may add an "Updated" or "New" badge: what changed since the
 //! last visit, `lumo_api::seen`) and by the order page.
 
-use chrono::{DateTime, Utc};
+use chrono::{DateTime, Duration, Utc};
 use leptos::prelude::*;
 use lumo_api::models::{Dispute, DisputeResolution};
 use lumo_api::requests::percent_encode;
-use lumo_api::rules::orders::{open_age, short_id};
+use lumo_api::rules::orders::short_id;
 use lumo_api::rules::timeline::{dispute_steps, DisputeStep};
 use lumo_api::seen::SeenBadge;
 
 use crate::components::status_badge::{DisputeStatusBadge, ResolutionBadge};
 use crate::components::timeline::{Timeline, TimelineEntry};
 use crate::components::{Money, Time};
-use crate::labels::{self, resolution as resolution_label};
+use crate::i18n::{t, tf, tn, tr, Key};
+use crate::labels::{self, around, marked, resolution as resolution_label};
 
-/// The dispute's steps, worded.
+/// The dispute's steps, worded (in the language on screen: call it in a reactive scope).
 pub fn dispute_timeline(dispute: &Dispute) -> Vec<TimelineEntry> {
     dispute_steps(dispute)
         .into_iter()
         .map(|step| {
             let mut entry = TimelineEntry::new(String::new(), step.state, step.at);
             entry.label = match &step.kind {
-                DisputeStep::Submitted => "Submitted".to_string(),
+                DisputeStep::Submitted => t(Key::LabelsDisputeSubmitted).to_string(),
                 DisputeStep::InReview => {
                     if step.at.is_some() {
-                        entry.at_prefix = Some("since");
+                        entry.at_prefix = Some(t(Key::DisputesCardSince));
                     }
-                    "In review".to_string()
+                    t(Key::LabelsDisputeInReview).to_string()
                 }
-                DisputeStep::Decision => "Resolved or rejected".to_string(),
+                DisputeStep::Decision => t(Key::DisputesStepDecision).to_string(),
                 DisputeStep::Resolved(Some(resolution)) => {
-                    format!("Resolved: {}", resolution_label(resolution))
+                    if let DisputeResolution::Unknown(raw) = resolution {
+                        entry.data = Some(raw.clone());
+                    }
+                    tf(
+                        Key::DisputesStepResolvedAs,
+                        &[("resolution", &resolution_label(resolution))],
+                    )
                 }
-                DisputeStep::Resolved(None) => "Resolved".to_string(),
-                DisputeStep::Rejected => "Rejected".to_string(),
-                DisputeStep::Unknown(raw) => format!("Unknown status: {raw}"),
+                DisputeStep::Resolved(None) => t(Key::LabelsDisputeResolved).to_string(),
+                DisputeStep::Rejected => t(Key::LabelsDisputeRejected).to_string(),
+                DisputeStep::Unknown(raw) => {
+                    entry.data = Some(raw.clone());
+                    tf(Key::DisputesStepUnknown, &[("raw", raw)])
+                }
             };
             entry
         })
@@ -46,10 +56,25 @@ pub fn dispute_timeline(dispute: &Dispute) -> Vec<TimelineEntry> {
 /// "support@lumo", or words for the automatic sync.
 fn resolver_text(by: &str) -> String {
     if by == "wallet-sync" {
-        "Automatic wallet sync (wallet-sync)".to_string()
+        tf(Key::DisputesCardWalletSync, &[("name", by)])
     } else {
         by.to_string()
     }
+}
+
+/// How long an open dispute has been open: "open 3 days", "open just now".
+fn open_age(created_at: DateTime<Utc>, now: DateTime<Utc>) -> String {
+    let age = now.signed_duration_since(created_at);
+    let (count, key) = if age >= Duration::days(1) {
+        (age.num_days(), Key::DisputesCardOpenDays)
+    } else if age >= Duration::hours(1) {
+        (age.num_hours(), Key::DisputesCardOpenHours)
+    } else if age >= Duration::minutes(1) {
+        (age.num_minutes(), Key::DisputesCardOpenMinutes)
+    } else {
+        return t(Key::DisputesCardOpenJustNow).to_string();
+    };
+    tn(key, u64::try_from(count).unwrap_or(0), &[])
 }
 
 #[component]
@@ -83,30 +108,45 @@ pub fn DisputeCard(
         }
     );
     let order_href = format!("/orders/{}", percent_encode(&dispute.order_id));
-    let order_text = format!("Order {}", short_id(&dispute.order_id));
+    let order_short = short_id(&dispute.order_id);
+    let order_text = {
+        let short = order_short.clone();
+        move || marked(tf(Key::DisputesCardOrder, &[("id", &short)]), Some(&short))
+    };
     let title_id = format!("dispute-{}", dispute.id);
     let labelled_by = title_id.clone();
-    let steps = dispute_timeline(&dispute);
+    let timeline_dispute = dispute.clone();
+    let timeline = move || {
+        let steps = dispute_timeline(&timeline_dispute);
+        view! { <Timeline steps horizontal=true label=tr(Key::DisputesCardProgress)/> }
+    };
 
     let resolution = dispute.resolution.clone();
     let refund = dispute.refund_amount;
     let resolution_row = resolution.clone().map(|resolution| {
+        let raw = match &resolution {
+            DisputeResolution::Unknown(raw) => Some(raw.clone()),
+            _ => None,
+        };
         let amount = match (&resolution, refund) {
-            (DisputeResolution::PartialRefund, Some(amount)) => Some(view! {
-                " · "<Money amount currency="USDT"/>" refunded"
-            }),
+            (DisputeResolution::PartialRefund, Some(amount)) => {
+                let (before, after) = around(Key::DisputesCardRefunded, "amount");
+                Some(view! {
+                    " · "{before}<Money amount currency="USDT"/>{after}
+                })
+            }
             _ => None,
         };
         view! {
-            <dt>"Resolution"</dt>
-            <dd data-testid="dispute-resolution">{resolution_label(&resolution)}{amount}</dd>
+            <dt>{tr(Key::DisputesResolution)}</dt>
+            <dd data-testid="dispute-resolution">{move || labels::marked(resolution_label(&resolution), raw.as_deref())}{amount}</dd>
         }
     });
     // A refund amount without a partial_refund resolution is still shown: it is money.
     let stray_refund = match (&resolution, refund) {
         (Some(DisputeResolution::PartialRefund), _) | (_, None) => None,
         (_, Some(amount)) => Some(view! {
-            <dt>"Refund amount"</dt>
+            <dt>{tr(Key::DisputesCardRefundAmount)}</dt>
             <dd><Money amount currency="USDT"/></dd>
         }),
     };
@@ -116,8 +156,8 @@ pub fn DisputeCard(
         .filter(|s| !s.trim().is_empty())
         .map(|by| {
             view! {
-                <dt>"Resolved by"</dt>
-                <dd>{resolver_text(&by)}</dd>
+                <dt>{tr(Key::DisputesCardResolvedBy)}</dt>
+                <dd>{move || marked(resolver_text(&by), Some(&by))}</dd>
             }
         });
     let comment = dispute
@@ -126,11 +166,12 @@ pub fn DisputeCard(
         .filter(|s| !s.trim().is_empty())
         .map(|text| {
             view! {
-                <dt>"Admin comment"</dt>
-                <dd class="dispute-card__comment" data-testid="dispute-comment">{text}</dd>
+                <dt>{tr(Key::DisputesCardAdminComment)}</dt>
+                <dd class="dispute-card__comment" data-testid="dispute-comment" translate="no">{text}</dd>
             }
         });
 
+    let (filed_before, filed_after) = around(Key::DisputesCardFiled, "time");
     view! {
         <article
             class=status_class
@@ -155,7 +196,7 @@ pub fn DisputeCard(
                             data-testid="seen-badge"
                             data-seen=badge.as_str()
                         >
-                            {labels::seen_badge(badge)}
+                            {move || labels::seen_badge(badge)}
                         </span>
                     })}
                 </div>
@@ -163,23 +204,23 @@ pub fn DisputeCard(
                     {if order_link {
                         view! { <a href=order_href class="mono">{order_text}</a> }.into_any()
                     } else {
-                        view! { <span>"Dispute"</span> }.into_any()
+                        view! { <span>{tr(Key::DisputesCardDispute)}</span> }.into_any()
                     }}
                     <span class="dispute-card__filed">
-                        "Filed "<Time value=created_at/>
+                        {filed_before}<Time value=created_at/>{filed_after}
                     </span>
                 </h3>
             </header>
-            <Timeline steps horizontal=true label="Dispute progress"/>
+            {timeline}
             <dl class="details dispute-card__details">
-                <dt>"Reason"</dt>
-                <dd class="dispute-card__reason" data-testid="dispute-reason">{dispute.reason.clone()}</dd>
+                <dt>{tr(Key::DisputesCardReason)}</dt>
+                <dd class="dispute-card__reason" data-testid="dispute-reason" translate="no">{dispute.reason.clone()}</dd>
                 {resolution_row}
                 {stray_refund}
                 {resolved_by}
                 {comment}
-                <dt>"Dispute id"</dt>
-                <dd><code class="dispute-card__id">{dispute.id.clone()}</code></dd>
+                <dt>{tr(Key::DisputesCardId)}</dt>
+                <dd><code class="dispute-card__id" translate="no">{dispute.id.clone()}</code></dd>
             </dl>
         </article>
     }

@@ -65,6 +65,8 @@ pub fn Field(
                 required=required
                 placeholder=move || placeholder.as_ref().map(|text| text.get())
                 spellcheck=code.then_some("false")
+                // A code field's placeholder is an example value (`lb2b_…`), not words.
+                translate=code.then_some("no")
                 autocapitalize=code.then_some("off")
                 disabled=move || disabled.get().unwrap_or(false)
                 aria-invalid=invalid

@@ -22,6 +22,7 @@ use lumo_api::ApiError;
 use crate::components::field::focus_id;
 use crate::components::loading::Spinner;
 use crate::drafts::Drafts;
+use crate::error_words::{error_words, Words};
 
 /// One input of a form: its wire name (as in the API's 400 lines and the client rules) and the
 /// id of its input element (focused when it is the first invalid one).
@@ -146,7 +147,7 @@ pub struct FormState {
     /// Field name -> message; [`FORM_FIELD`] holds lines that name no field of this form.
     errors: RwSignal<FieldErrors>,
     /// A failure that is not about the input (network, server, conflict), as words.
-    failure: RwSignal<Option<String>>,
+    failure: RwSignal<Option<Words>>,
     fields: &'static [FormField],
 }
 
@@ -185,18 +186,25 @@ impl FormState {
         Signal::derive(move || errors.with(|map| map.get(field).cloned()))
     }
 
-    /// The form-wide message (tracked): input lines that name no field, or a failure.
-    pub fn form_error(&self) -> Signal<Option<String>> {
+    /// The form-wide message (tracked), for `FormError`: input lines that name no field, or a
+    /// failure.
+    pub fn form_error(&self) -> Signal<Option<Words>> {
         let (errors, failure) = (self.errors, self.failure);
         Signal::derive(move || {
             failure
                 .get()
-                .or_else(|| errors.with(|map| map.get(FORM_FIELD).cloned()))
+                .or_else(|| errors.with(|map| map.get(FORM_FIELD).cloned().map(Words::raw)))
         })
     }
 
     /// Word a failure the page knows better than the generic text (or clear it with `None`).
     pub fn set_failure(&self, message: Option<String>) {
+        self.failure.set(message.map(Words::raw));
+    }
+
+    /// As [`FormState::set_failure`], with words that follow the language and keep data marked
+    /// (`crate::error_words`).
+    pub fn set_failure_words(&self, message: Option<Words>) {
         self.failure.set(message);
     }
 
@@ -216,7 +224,7 @@ impl FormState {
         let names: Vec<&str> = self.fields.iter().map(|field| field.name).collect();
         let mapped = api_field_errors(error, &names);
         if mapped.is_empty() {
-            self.failure.try_set(Some(error.to_string()));
+            self.failure.try_set(Some(error_words(error)));
         } else {
             self.errors.try_set(mapped);
             self.focus_first_error();
@@ -252,11 +260,12 @@ pub fn draft_value(drafts: Drafts, key: &'static str, original: String) -> RwSig
 }
 
 /// The submit button: disabled with a spinner and `pending_label` while the form is sending.
+/// The labels are text or `tr(Key::…)`.
 #[component]
 pub fn SubmitButton(
     #[prop(into)] form: FormState,
-    #[prop(into)] label: String,
-    #[prop(into)] pending_label: String,
+    #[prop(into)] label: TextProp,
+    #[prop(into)] pending_label: TextProp,
     /// Extra classes after `btn` (default `btn-primary`).
     #[prop(default = "btn-primary")]
     class: &'static str,
@@ -269,7 +278,7 @@ pub fn SubmitButton(
         <button type="submit" class=format!("btn {class}")
             disabled=move || pending.get() || disabled.get().unwrap_or(false)>
             <Show when=move || pending.get()><Spinner/></Show>
-            {move || if pending.get() { pending_label.clone() } else { label.clone() }}
+            {move || if pending.get() { pending_label.get() } else { label.get() }}
         </button>
     }
 }

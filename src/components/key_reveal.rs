@@ -3,21 +3,20 @@
 use leptos::prelude::*;
 
 use crate::components::CopyButton;
+use crate::i18n::{tr, Key};
 
 #[component]
 pub fn KeyReveal(#[prop(into)] api_key: String) -> impl IntoView {
     let text = Signal::stored(api_key.clone());
     view! {
         <section class="key-reveal" aria-labelledby="key-reveal-title">
-            <h2 id="key-reveal-title" class="key-reveal__title">"Your new API key"</h2>
+            <h2 id="key-reveal-title" class="key-reveal__title">{tr(Key::CommonNewKeyTitle)}</h2>
             <div class="key-reveal__row">
-                <code class="key-reveal__key" data-testid="new-api-key">{api_key}</code>
-                <CopyButton text what="API key"/>
+                <code class="key-reveal__key" data-testid="new-api-key" translate="no">{api_key}</code>
+                <CopyButton text what=tr(Key::CommonApiKeyWhat)/>
             </div>
             <p class="key-reveal__note">
-                "This is the only time the key is shown. Store it in your secrets manager now. "
-                "Anyone who has it can act for your company, and the previous key no longer works: "
-                "update every system that used it."
+                {tr(Key::CommonNewKeyNote)}
             </p>
         </section>
     }

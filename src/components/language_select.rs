@@ -22,7 +22,11 @@ pub fn LanguageSelect() -> impl IntoView {
                 <select
                     data-testid="language-select"
                     on:change=on_change
-                    prop:value=move || locale().code()
+                    // Again after every attempt: a failed switch puts the select back.
+                    prop:value=move || {
+                        switch.value().track();
+                        locale().code()
+                    }
                     aria-busy=move || switch.pending().get().then_some("true")
                 >
                     <option value="en" lang="en" translate="no">"English"</option>

@@ -10,6 +10,8 @@ use std::sync::OnceLock;
 
 use leptos::prelude::*;
 
+use crate::i18n::{tr, Key};
+
 /// Builds a page's view; the function lives in the page's chunk.
 pub type PageView = fn() -> AnyView;
 
@@ -48,12 +50,9 @@ pub fn LazyPage(load: fn() -> PageLoad, ready: &'static OnceLock<PageView>) -> i
             <div class="error-panel" role="alert" data-testid="page-not-loaded">
                 <div class="error-panel__icon" aria-hidden="true">"!"</div>
                 <div class="error-panel__body">
-                    <p class="error-panel__title">"This page could not be loaded"</p>
-                    <p class="error-panel__message">
-                        "Its code did not arrive. Check your connection and try again; if the portal \
-                         was just updated, reload the page."
-                    </p>
-                    <button type="button" class="btn btn-secondary" on:click=retry>"Retry"</button>
+                    <p class="error-panel__title">{tr(Key::CommonPageNotLoadedTitle)}</p>
+                    <p class="error-panel__message">{tr(Key::CommonPageNotLoadedBody)}</p>
+                    <button type="button" class="btn btn-secondary" on:click=retry>{tr(Key::CommonRetry)}</button>
                 </div>
             </div>
         }
@@ -68,7 +67,7 @@ fn PageLoading() -> impl IntoView {
     let visible = crate::components::loading::use_after_spinner_delay();
     view! {
         <div class="page-loading" role="status" aria-live="polite">
-            {move || visible.get().then(|| view! { <span class="loading__label">"Opening the page…"</span> })}
+            {move || visible.get().then(|| view! { <span class="loading__label">{tr(Key::CommonOpeningPage)}</span> })}
         </div>
     }
 }

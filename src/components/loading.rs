@@ -4,6 +4,8 @@ use std::time::Duration;
 
 use leptos::prelude::*;
 
+use crate::i18n::{t, Key};
+
 /// Delay before the spinner appears.
 pub const SPINNER_DELAY_MS: u64 = 150;
 
@@ -23,10 +25,18 @@ pub fn use_after_spinner_delay() -> RwSignal<bool> {
 }
 
 #[component]
-pub fn Loading(#[prop(optional, into)] label: Option<String>) -> impl IntoView {
-    let label = label
-        .filter(|text| !text.trim().is_empty())
-        .unwrap_or_else(|| "Loading…".to_string());
+pub fn Loading(
+    /// Text or `tr(Key::…)`; "Loading…" when absent or empty.
+    #[prop(optional, into)]
+    label: Option<TextProp>,
+) -> impl IntoView {
+    let label = move || {
+        label
+            .as_ref()
+            .map(|text| text.get().to_string())
+            .filter(|text| !text.trim().is_empty())
+            .unwrap_or_else(|| t(Key::Loading).to_string())
+    };
     let visible = use_after_spinner_delay();
     view! {
         <div class="loading" role="status" aria-live="polite">

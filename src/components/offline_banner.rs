@@ -4,6 +4,8 @@
 
 use leptos::prelude::*;
 
+use crate::i18n::{tr, Key};
+
 // leptos-use (0.19, 0.20) has no online-state function; `window_event_listener` is leptos's own.
 #[component]
 pub fn OfflineBanner() -> impl IntoView {
@@ -23,7 +25,7 @@ pub fn OfflineBanner() -> impl IntoView {
         <div class="offline-slot" role="status" aria-live="polite">
             <Show when=move || offline.get()>
                 <p class="alert alert-warning offline-banner" data-testid="offline-banner">
-                    "You are offline. The portal will refresh the data when the connection is back."
+                    {tr(Key::CommonOffline)}
                 </p>
             </Show>
         </div>

@@ -3,6 +3,18 @@
 
 use leptos::prelude::*;
 
+use crate::i18n::{tf, tn, tr, Key};
+
+/// The counted text of the rows for a noun the portal knows ("orders" -> "5 orders").
+fn rows_key(noun: &str) -> Option<Key> {
+    match noun {
+        "orders" => Some(Key::CommonPageRowsOrders),
+        "wallets" => Some(Key::CommonPageRowsWallets),
+        "deposits" => Some(Key::CommonPageRowsDeposits),
+        _ => None,
+    }
+}
+
 #[component]
 pub fn Pagination(
     /// 1-based page number.
@@ -16,7 +28,8 @@ pub fn Pagination(
     /// Rows on this page, for the "N orders on this page" line.
     #[prop(into)]
     rows: Signal<usize>,
-    /// What the rows are ("orders").
+    /// What the rows are: "orders", "wallets" or "deposits" (worded in the language on screen;
+    /// another noun is shown as given).
     #[prop(into)]
     noun: String,
 ) -> impl IntoView {
@@ -27,18 +40,26 @@ pub fn Pagination(
         }
     };
     let next = move |_| on_page.run(page.get_untracked() + 1);
+    let key = rows_key(&noun);
     let summary = move || {
         let count = rows.get();
-        let what = if count == 1 {
-            noun.trim_end_matches('s').to_string()
-        } else {
-            noun.clone()
+        let rows_text = match key {
+            Some(key) => tn(key, count as u64, &[]),
+            None if count == 1 => format!("{count} {}", noun.trim_end_matches('s')),
+            None => format!("{count} {noun}"),
         };
-        let last = if has_next.get() { "" } else { " (last page)" };
-        format!("Page {} · {count} {what} on this page{last}", page.get())
+        let template = if has_next.get() {
+            Key::CommonPageSummary
+        } else {
+            Key::CommonPageSummaryLast
+        };
+        tf(
+            template,
+            &[("page", &page.get().to_string()), ("rows", &rows_text)],
+        )
     };
     view! {
-        <nav class="pagination" aria-label="Pagination">
+        <nav class="pagination" aria-label=tr(Key::CommonPagination)>
             <span class="pagination__summary" aria-live="polite" data-testid="page-summary">{summary}</span>
             <div class="pagination__buttons">
                 <button
@@ -47,7 +68,7 @@ pub fn Pagination(
                     disabled=move || page.get() <= 1
                     on:click=previous
                 >
-                    "← Previous"
+                    {tr(Key::CommonPrevious)}
                 </button>
                 <button
                     type="button"
@@ -55,7 +76,7 @@ pub fn Pagination(
                     disabled=move || !has_next.get()
                     on:click=next
                 >
-                    "Next →"
+                    {tr(Key::CommonNext)}
                 </button>
             </div>
         </nav>

@@ -3,14 +3,17 @@
 use leptos::prelude::*;
 use lumo_api::qr::QrMatrix;
 
+use crate::i18n::{tr, Key};
+
 #[component]
 pub fn QrCode(
     /// The text to encode (a deposit address).
     #[prop(into)]
     text: String,
-    /// What the code holds, for screen readers ("QR code of the deposit address").
+    /// What the code holds, for screen readers ("QR code of the deposit address"): text or
+    /// `tr(Key::…)`.
     #[prop(into)]
-    label: String,
+    label: TextProp,
     /// Rendered side in CSS pixels.
     #[prop(default = 168)]
     size: u32,
@@ -23,7 +26,7 @@ pub fn QrCode(
                 <svg
                     class="qr-code"
                     role="img"
-                    aria-label=label
+                    aria-label=move || label.get()
                     viewBox=view_box
                     width=size
                     height=size
@@ -46,8 +49,7 @@ pub fn QrCode(
 /// Shown instead of the QR code and the copy button when a deposit address from the API fails
 /// its base58check test: a corrupted address (in transit, in storage, or a bug) must never be
 /// scanned or pasted into a wallet app, as funds sent to it are lost.
-pub const BAD_ADDRESS_WARNING: &str =
-    "This address failed its checksum test: don't send funds to it; contact Lumo support.";
+pub const BAD_ADDRESS_WARNING: Key = Key::WalletBadAddress;
 
 /// Whether a deposit address may be shown as a QR code and offered for copying.
 pub fn deposit_address_ok(address: &str) -> bool {
@@ -60,17 +62,17 @@ pub fn deposit_address_ok(address: &str) -> bool {
 #[component]
 pub fn DepositAddressBlock(
     #[prop(into)] address: String,
-    /// What the QR code holds, for screen readers.
+    /// What the QR code holds, for screen readers: text or `tr(Key::…)`.
     #[prop(into)]
-    qr_label: String,
+    qr_label: TextProp,
     children: Children,
 ) -> impl IntoView {
     if deposit_address_ok(&address) {
         view! {
             <QrCode text=address.clone() label=qr_label/>
             <div class="deposit-address__text">
-                <code class="mono address" data-testid="deposit-address">{address.clone()}</code>
-                <crate::components::CopyButton text=address what="deposit address"/>
+                <code class="mono address" data-testid="deposit-address" translate="no">{address.clone()}</code>
+                <crate::components::CopyButton text=address what=tr(Key::WalletAddressWhat)/>
                 {children()}
             </div>
         }
@@ -80,8 +82,8 @@ pub fn DepositAddressBlock(
             <div class="deposit-address__text">
                 <BadAddressWarning/>
                 <p class="muted">
-                    "Received from the API: "
-                    <code class="mono break-all" data-testid="rejected-address">{address}</code>
+                    {tr(Key::WalletRejectedAddress)}" "
+                    <code class="mono break-all" data-testid="rejected-address" translate="no">{address}</code>
                 </p>
                 {children()}
             </div>
@@ -95,7 +97,7 @@ pub fn DepositAddressBlock(
 pub fn BadAddressWarning() -> impl IntoView {
     view! {
         <p class="alert alert-error" role="alert" data-testid="address-checksum-warning">
-            {BAD_ADDRESS_WARNING}
+            {tr(BAD_ADDRESS_WARNING)}
         </p>
     }
 }
@@ -108,15 +110,15 @@ pub fn CheckedShortAddress(
     #[prop(default = 6)] keep: usize,
 ) -> impl IntoView {
     if deposit_address_ok(&address) {
-        view! { <crate::components::ShortId value=address what="address" keep/> }.into_any()
+        view! { <crate::components::ShortId value=address what=tr(Key::WalletShortAddressWhat) keep/> }.into_any()
     } else {
         let short = lumo_api::rules::deposits::shorten_middle(&address, keep);
         view! {
             <span class="short-id">
-                <code class="mono" title=address>{short}</code>
+                <code class="mono" title=address translate="no">{short}</code>
                 " "
-                <span class="badge badge--danger" title=BAD_ADDRESS_WARNING
-                    data-testid="address-checksum-badge">"Checksum failed"</span>
+                <span class="badge badge--danger" title=tr(BAD_ADDRESS_WARNING)
+                    data-testid="address-checksum-badge">{tr(Key::WalletChecksumFailed)}</span>
             </span>
         }
         .into_any()

@@ -11,12 +11,15 @@ use std::time::Duration;
 use chrono::{DateTime, Utc};
 use leptos::prelude::*;
 use lumo_api::models::Rate;
-use lumo_api::rules::money::format_rate;
-use lumo_api::rules::rates::{age_label, is_stale, rate_age_seconds, RATE_REFRESH_SECONDS};
+use lumo_api::rules::money::format_rate_in;
+use lumo_api::rules::rates::{
+    age_label, is_stale, rate_age_seconds, RateAge, RATE_REFRESH_SECONDS,
+};
 use lumo_api::rules::refresh::RefreshPolicy;
 use lumo_api::ApiError;
 
 use crate::client::{polled_resource, ApiResource};
+use crate::i18n::{locale, t, tf, tr, Key};
 use crate::refresh::{self, Schedule};
 
 #[derive(Clone, PartialEq)]
@@ -101,38 +104,44 @@ pub fn RateTicker() -> impl IntoView {
         <div class="rate-slot">
             {move || match (shown.get(), failure.get()) {
                 (None, None) => view! {
-                    <span class="rate-ticker rate-ticker--loading" data-testid="rate-ticker">"USDT/RUB …"</span>
+                    <span class="rate-ticker rate-ticker--loading" data-testid="rate-ticker" translate="no">"USDT/RUB …"</span>
                 }.into_any(),
                 (None, Some(kind)) => {
                     let title = match kind {
-                        Failure::Unsupported => "This environment does not provide a live rate.",
-                        Failure::Failed => "The rate could not be loaded; trying again shortly.",
+                        Failure::Unsupported => tr(Key::WalletRateUnsupported),
+                        Failure::Failed => tr(Key::WalletRateFailed),
                     };
                     view! {
                         <span class="rate-ticker rate-ticker--unavailable" title=title data-testid="rate-ticker">
-                            "USDT/RUB: rate unavailable"
+                            <span translate="no">"USDT/RUB"</span>": "{tr(Key::WalletRateUnavailable)}
                         </span>
                     }.into_any()
                 }
                 (Some(s), _) => {
-                    let rate_text = format_rate(s.rate.effective_rate);
-                    let title = format!(
-                        "Effective rate for your quotes: {} (base {}, commission {} bps)",
-                        format_rate(s.rate.effective_rate),
-                        format_rate(s.rate.rate),
-                        s.rate.qr_rate_offset_bps,
-                    );
+                    let (effective, base) = (s.rate.effective_rate, s.rate.rate);
+                    let bps = s.rate.qr_rate_offset_bps.to_string();
+                    let rate_text = move || format_rate_in(locale(), effective);
+                    let title = move || {
+                        tf(
+                            Key::WalletRateTitle,
+                            &[
+                                ("effective", &format_rate_in(locale(), effective)),
+                                ("base", &format_rate_in(locale(), base)),
+                                ("bps", &bps),
+                            ],
+                        )
+                    };
                     view! {
                         <span class="rate-ticker" class:rate-ticker--stale=stale title=title data-testid="rate-ticker">
-                            <span class="rate-ticker__pair">"USDT/RUB"</span>
+                            <span class="rate-ticker__pair" translate="no">"USDT/RUB"</span>
                             " "
-                            <span class="rate-ticker__value" data-testid="rate-value">{rate_text}</span>
+                            <span class="rate-ticker__value" data-testid="rate-value" translate="no">{rate_text}</span>
                             " "
                             <span class="rate-ticker__age">
-                                {move || age().map(age_label).unwrap_or_default()}
+                                {move || age().map(|seconds| age_text(age_label(seconds))).unwrap_or_default()}
                             </span>
                             {move || stale().then(|| view! {
-                                <span class="rate-ticker__stale">" · stale"</span>
+                                <span class="rate-ticker__stale">" · "{tr(Key::WalletRateStale)}</span>
                             })}
                         </span>
                     }.into_any()
@@ -140,6 +149,18 @@ pub fn RateTicker() -> impl IntoView {
             }}
         </div>
     }
+}
+
+/// "updated 12 s ago" in the language on screen (units are abbreviated, so Russian needs no
+/// plural forms: «обновлено 3 мин назад»).
+fn age_text(age: RateAge) -> String {
+    let (key, n) = match age {
+        RateAge::JustNow => return t(Key::WalletRateJustNow).to_string(),
+        RateAge::Seconds(n) => (Key::WalletRateSeconds, n),
+        RateAge::Minutes(n) => (Key::WalletRateMinutes, n),
+        RateAge::Hours(n) => (Key::WalletRateHours, n),
+    };
+    tf(key, &[("n", &n.to_string())])
 }
 
 /// One answer of the rate read, reported to the schedule and shown.

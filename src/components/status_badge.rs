@@ -1,5 +1,5 @@
 //! Status badges for orders and disputes (words from `crate::labels`). A value this portal does
-//! not know is shown as "Unknown: <raw value>" in a neutral badge.
+//! not know is shown as "Unknown: <raw value>" in a neutral badge, the raw value marked as data.
 
 use leptos::prelude::*;
 use lumo_api::models::{DisputeResolution, DisputeStatus, OrderStatus};
@@ -35,17 +35,26 @@ fn resolution_class(resolution: &DisputeResolution) -> &'static str {
 }
 
 /// The one badge markup. A plain function, not a component: the orders table draws one per row.
-fn badge(class: &'static str, label: String, wire: String) -> impl IntoView {
-    view! { <span class=class data-status=wire>{label}</span> }
+/// `label` words the value in the language on screen; `raw` is an unknown value, kept as data.
+fn badge(
+    class: &'static str,
+    label: impl Fn() -> String + Send + Sync + 'static,
+    raw: Option<String>,
+    wire: String,
+) -> impl IntoView {
+    view! { <span class=class data-status=wire>{move || labels::marked(label(), raw.as_deref())}</span> }
 }
 
 /// An order status badge, for a row of a long table (no component around it).
 pub fn order_status_badge(status: &OrderStatus) -> impl IntoView {
-    badge(
-        order_status_class(status),
-        labels::order_status(status),
-        status.as_wire().to_string(),
-    )
+    let raw = match status {
+        OrderStatus::Unknown(raw) => Some(raw.clone()),
+        _ => None,
+    };
+    let wire = status.as_wire().to_string();
+    let class = order_status_class(status);
+    let status = status.clone();
+    badge(class, move || labels::order_status(&status), raw, wire)
 }
 
 #[component]
@@ -55,18 +64,30 @@ pub fn OrderStatusBadge(status: OrderStatus) -> impl IntoView {
 
 #[component]
 pub fn DisputeStatusBadge(status: DisputeStatus) -> impl IntoView {
+    let raw = match &status {
+        DisputeStatus::Unknown(raw) => Some(raw.clone()),
+        _ => None,
+    };
+    let wire = status.as_wire().to_string();
     badge(
         dispute_status_class(&status),
-        labels::dispute_status(&status),
-        status.as_wire().to_string(),
+        move || labels::dispute_status(&status),
+        raw,
+        wire,
     )
 }
 
 #[component]
 pub fn ResolutionBadge(resolution: DisputeResolution) -> impl IntoView {
+    let raw = match &resolution {
+        DisputeResolution::Unknown(raw) => Some(raw.clone()),
+        _ => None,
+    };
+    let wire = resolution.as_wire().to_string();
     badge(
         resolution_class(&resolution),
-        labels::resolution(&resolution),
-        resolution.as_wire().to_string(),
+        move || labels::resolution(&resolution),
+        raw,
+        wire,
     )
 }

@@ -7,6 +7,8 @@ use leptos::prelude::*;
 use lumo_api::rules::timeline::StepState;
 
 use crate::components::Time;
+use crate::i18n::{t, Key};
+use crate::labels::marked;
 
 /// One step, already worded.
 #[derive(Debug, Clone)]
@@ -18,6 +20,8 @@ pub struct TimelineEntry {
     pub at_prefix: Option<&'static str>,
     /// A second line (e.g. "12.50 USDT refunded").
     pub detail: Option<String>,
+    /// A value inside `label` shown as it came (an unknown status): marked `translate="no"`.
+    pub data: Option<String>,
 }
 
 impl TimelineEntry {
@@ -28,6 +32,7 @@ impl TimelineEntry {
             at,
             at_prefix: None,
             detail: None,
+            data: None,
         }
     }
 }
@@ -41,13 +46,23 @@ fn state_class(state: StepState) -> &'static str {
     }
 }
 
-/// Spoken after the label, so the state is not only a colour.
-fn state_text(state: StepState) -> &'static str {
+/// The state as `data-state` gives it (tests and styles read it; never translated).
+fn state_wire(state: StepState) -> &'static str {
     match state {
         StepState::Done => "done",
         StepState::Current => "current",
         StepState::Upcoming => "not yet",
         StepState::Rejected => "ended",
+    }
+}
+
+/// Spoken after the label, so the state is not only a colour.
+fn state_text(state: StepState) -> &'static str {
+    match state {
+        StepState::Done => t(Key::DisputesTimelineDone),
+        StepState::Current => t(Key::DisputesTimelineCurrent),
+        StepState::Upcoming => t(Key::DisputesTimelineUpcoming),
+        StepState::Rejected => t(Key::DisputesTimelineEnded),
     }
 }
 
@@ -57,9 +72,9 @@ pub fn Timeline(
     /// Lay the steps out in a row (cards) instead of a column.
     #[prop(optional)]
     horizontal: bool,
-    /// Accessible name of the list ("Dispute progress").
+    /// Accessible name of the list ("Dispute progress"): text or `tr(Key::…)`.
     #[prop(into)]
-    label: String,
+    label: TextProp,
 ) -> impl IntoView {
     let class = if horizontal {
         "timeline timeline--horizontal"
@@ -67,18 +82,18 @@ pub fn Timeline(
         "timeline"
     };
     view! {
-        <ol class=class aria-label=label>
+        <ol class=class aria-label=move || label.get()>
             {steps
                 .into_iter()
                 .map(|step| {
                     let current = (step.state == StepState::Current).then_some("step");
                     view! {
-                        <li class=state_class(step.state) aria-current=current data-state=state_text(step.state)>
+                        <li class=state_class(step.state) aria-current=current data-state=state_wire(step.state)>
                             <span class="timeline__dot" aria-hidden="true"></span>
                             <div class="timeline__body">
                                 <div class="timeline__label">
-                                    {step.label}
-                                    <span class="visually-hidden">{format!(" ({})", state_text(step.state))}</span>
+                                    {marked(step.label, step.data.as_deref())}
+                                    <span class="visually-hidden">{move || format!(" ({})", state_text(step.state))}</span>
                                 </div>
                                 {step.at.map(|at| view! {
                                     <div class="timeline__meta">

@@ -6,6 +6,7 @@ use leptos_router::hooks::use_query_map;
 use leptos_router::params::ParamsMap;
 use lumo_api::listing::{query_string, PAGE_SIZES};
 
+use crate::i18n::{t, Key};
 use crate::nav::path_with_query;
 
 /// The query map as the pairs `lumo_api::listing` reads.
@@ -50,10 +51,15 @@ pub fn IgnoredQueryNotice(#[prop(into)] ignored: Signal<Vec<String>>) -> impl In
     move || {
         ignored.with(|ignored| {
             (!ignored.is_empty()).then(|| {
-                let text = format!(
-                    "Part of this link was not understood and is ignored: {}.",
-                    ignored.join(", ")
-                );
+                // The parts are the link's own text: kept out of translation.
+                let parts = ignored.join(", ");
+                let text = match t(Key::OrdersIgnoredQuery).split_once("{parts}") {
+                    Some((before, after)) => view! {
+                        {before}<span translate="no">{parts}</span>{after}
+                    }
+                    .into_any(),
+                    None => t(Key::OrdersIgnoredQuery).into_any(),
+                };
                 view! { <p class="alert alert-warning" role="status">{text}</p> }
             })
         })

@@ -9,22 +9,72 @@ use lumo_api::rules::user_wallets::{creation, Creation};
 use lumo_api::ApiError;
 
 use crate::client::Client;
+use crate::i18n::{t, tr, Key};
 
 /// `/user-wallets/<externalId percent-encoded>`.
 pub fn wallet_href(external_id: &str) -> String {
     format!("/user-wallets/{}", percent_encode(external_id))
 }
 
+/// Why a wallet is blocked, as `lumo_api::rules::user_wallets::block_reason_text` decides it,
+/// worded here in the language on screen.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum BlockReason {
+    /// Replaced by a new wallet of the same user.
+    Replaced,
+    /// Blocked without a reason.
+    NotGiven,
+    /// The reason someone gave (data, shown as it was written).
+    Given(String),
+}
+
+impl BlockReason {
+    /// The reason of a blocked wallet; `None` for an active one.
+    pub fn of(wallet: &UserWallet) -> Option<BlockReason> {
+        if !wallet.is_blocked {
+            return None;
+        }
+        Some(match wallet.block_reason.as_deref().map(str::trim) {
+            Some("replaced") => BlockReason::Replaced,
+            Some(reason) if !reason.is_empty() => BlockReason::Given(reason.to_string()),
+            _ => BlockReason::NotGiven,
+        })
+    }
+
+    /// The words, in the language on screen (call it in a reactive scope).
+    pub fn text(&self) -> String {
+        match self {
+            BlockReason::Replaced => t(Key::UserWalletsReasonReplaced).to_string(),
+            BlockReason::NotGiven => t(Key::UserWalletsReasonNone).to_string(),
+            BlockReason::Given(reason) => reason.clone(),
+        }
+    }
+
+    /// `translate="no"` for a reason someone wrote.
+    pub fn translate(&self) -> Option<&'static str> {
+        matches!(self, BlockReason::Given(_)).then_some("no")
+    }
+}
+
+/// A block reason as text: words in the language on screen, or the reason as written.
+#[component]
+pub fn BlockReasonText(reason: BlockReason) -> impl IntoView {
+    let translate = reason.translate();
+    view! { <span translate=translate>{move || reason.text()}</span> }
+}
+
 /// "Active" or "Blocked" (with the reason on hover).
 #[component]
 pub fn WalletStatusBadge(
     blocked: bool,
-    #[prop(default = None)] reason: Option<String>,
+    #[prop(default = None)] reason: Option<BlockReason>,
 ) -> impl IntoView {
     if blocked {
-        view! { <span class="badge badge--danger" title=reason>"Blocked"</span> }.into_any()
+        let title = move || reason.as_ref().map(BlockReason::text);
+        view! { <span class="badge badge--danger" title=title>{tr(Key::UserWalletsBlocked)}</span> }
+            .into_any()
     } else {
-        view! { <span class="badge badge--success">"Active"</span> }.into_any()
+        view! { <span class="badge badge--success">{tr(Key::UserWalletsActive)}</span> }.into_any()
     }
 }
 

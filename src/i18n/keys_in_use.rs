@@ -5,7 +5,6 @@ use std::path::Path;
 
 use lumo_api::catalog;
 
-
 fn sources(dir: &Path, out: &mut String) {
     let Ok(list) = std::fs::read_dir(dir) else {
         return;

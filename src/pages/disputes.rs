@@ -23,7 +23,10 @@ use crate::components::url_list::{list_url, use_url_view};
 use crate::components::IgnoredQueryNotice;
 use crate::components::{DisputeCard, ErrorPanel, Loading, PageHeader};
 use crate::disputes_store::{use_disputes_store, AUTO_REFRESH_SECONDS};
-use crate::labels::{dispute_status as dispute_status_label, resolution as resolution_label};
+use crate::i18n::{locale, t, tf, tn, tr, Key};
+use crate::labels::{
+    around, dispute_status as dispute_status_label, marked, resolution as resolution_label,
+};
 
 mod export;
 mod seen;
@@ -84,23 +87,29 @@ pub fn DisputesPage() -> impl IntoView {
     // while a load is in flight starts a fresh one, so what shows is never older than the click.
     let refresh = move |_| store.refetch();
     let updated = move || {
-        store
-            .updated_at()
-            .map(|at| format!("Updated {}", time_text(at.with_timezone(&Local).time())))
+        store.updated_at().map(|at| {
+            tf(
+                Key::DisputesUpdatedAt,
+                &[("time", &time_text(at.with_timezone(&Local).time()))],
+            )
+        })
     };
     let auto_note = move || {
         if !has_open.get() {
-            "Auto-refresh is off: no dispute is open.".to_string()
+            t(Key::DisputesAutoOff).to_string()
         } else if hidden.get() {
-            "Auto-refresh paused while this tab is hidden.".to_string()
+            t(Key::DisputesAutoPaused).to_string()
         } else {
-            format!("Refreshes every {AUTO_REFRESH_SECONDS} s while disputes are open.")
+            tf(
+                Key::DisputesAutoEvery,
+                &[("seconds", &AUTO_REFRESH_SECONDS.to_string())],
+            )
         }
     };
 
     view! {
         <div class="disputes-page">
-            <PageHeader title="Disputes" subtitle="Every dispute of your company, newest first.">
+            <PageHeader title=tr(Key::NavDisputes) subtitle=tr(Key::DisputesSubtitle)>
                 <div class="refresh-status">
                     <span class="refresh-status__time" data-testid="disputes-updated" aria-live="polite">{updated}</span>
                     <span class="refresh-status__note muted">{auto_note}</span>
@@ -112,10 +121,10 @@ pub fn DisputesPage() -> impl IntoView {
                     aria-busy=move || store.loading().to_string()
                 >
                     {move || store.loading().then(|| view! { <Spinner/> })}
-                    "Refresh"
+                    {tr(Key::DisputesRefresh)}
                 </button>
                 <DisputesExport state/>
-                <a class="btn btn-ghost" href="/disputes/insights">"Insights"</a>
+                <a class="btn btn-ghost" href="/disputes/insights">{tr(Key::NavInsights)}</a>
             </PageHeader>
             <div class="api-view" aria-busy=move || store.loading().to_string()>
                 <div
@@ -128,9 +137,13 @@ pub fn DisputesPage() -> impl IntoView {
                     match (loaded, store.error()) {
                         (false, Some(error)) => {
                             let retry = Callback::new(move |()| store.refetch());
-                            view! { <ErrorPanel error retry title="Disputes could not be loaded"/> }.into_any()
+                            let title = t(Key::DisputesLoadFailed).to_string();
+                            view! { <ErrorPanel error retry title/> }.into_any()
                         }
-                        (false, None) => view! { <Loading label="Loading disputes…"/> }.into_any(),
+                        (false, None) => {
+                            let label = t(Key::DisputesLoading).to_string();
+                            view! { <Loading label/> }.into_any()
+                        }
                         (true, _) => view! { <DisputesBody state go now=now.into() seen/> }.into_any(),
                     }
                 }}
@@ -156,9 +169,11 @@ fn DisputesBody(
                 .updated_at()
                 .map(|at| time_text(at.with_timezone(&Local).time()))
                 .unwrap_or_default();
+            let error = error.to_string();
+            let text = tf(Key::DisputesStale, &[("error", &error), ("time", &at)]);
             view! {
                 <p class="alert alert-warning" role="status">
-                    {format!("The list could not be refreshed. {error} Showing the list as of {at}.")}
+                    {marked(text, Some(&error))}
                 </p>
             }
         })
@@ -195,8 +210,9 @@ fn SummaryStrip(
                 Some(DisputeStatus::Unknown(_)) => c.unknown,
             }
         };
-        let label = match &status {
-            None => "All".to_string(),
+        let label_status = status.clone();
+        let label = move || match &label_status {
+            None => t(Key::DisputesAll).to_string(),
             Some(s) => dispute_status_label(s),
         };
         let tone = match &status {
@@ -239,11 +255,11 @@ fn SummaryStrip(
     let unknown = move || {
         let n = counts.get().unknown;
         (n > 0).then(|| view! {
-            <span class="summary-strip__unknown muted">{format!("{n} with a status this portal does not know")}</span>
+            <span class="summary-strip__unknown muted">{tn(Key::DisputesUnknownCount, n as u64, &[])}</span>
         })
     };
     view! {
-        <div class="summary-strip" role="group" aria-label="Disputes by status (filter)">
+        <div class="summary-strip" role="group" aria-label=tr(Key::DisputesByStatus)>
             {chip(None)}
             {chip(Some(DisputeStatus::Submitted))}
             {chip(Some(DisputeStatus::InReview))}
@@ -287,26 +303,27 @@ fn DisputeFilters(state: Memo<DisputesView>, go: Callback<(DisputesView, bool)>)
         go.run((DisputesView::default(), false));
     };
     view! {
-        <form class="toolbar dispute-filters" role="search" aria-label="Filter disputes" on:submit=|ev| ev.prevent_default()>
+        <form class="toolbar dispute-filters" role="search" aria-label=tr(Key::DisputesFilter) on:submit=|ev| ev.prevent_default()>
             <div class="field">
-                <label class="field__label" for="disputes-resolution">"Resolution"</label>
+                <label class="field__label" for="disputes-resolution">{tr(Key::DisputesResolution)}</label>
                 <select
                     id="disputes-resolution"
                     class="input"
                     on:change=on_resolution
                     prop:value=move || state.with(|s| s.resolution.as_ref().map(|r| r.as_wire().to_string()).unwrap_or_default())
                 >
-                    <option value="" selected=move || state.with(|s| s.resolution.is_none())>"Any resolution"</option>
+                    <option value="" selected=move || state.with(|s| s.resolution.is_none())>{tr(Key::DisputesAnyResolution)}</option>
                     {DisputeResolution::KNOWN
                         .iter()
                         .map(|resolution| {
                             let this = resolution.clone();
+                            let label = resolution.clone();
                             view! {
                                 <option
                                     value=resolution.as_wire().to_string()
                                     selected=move || state.with(|s| s.resolution.as_ref() == Some(&this))
                                 >
-                                    {resolution_label(resolution)}
+                                    {move || resolution_label(&label)}
                                 </option>
                             }
                         })
@@ -314,19 +331,19 @@ fn DisputeFilters(state: Memo<DisputesView>, go: Callback<(DisputesView, bool)>)
                 </select>
             </div>
             <div class="field dispute-filters__search">
-                <label class="field__label" for="disputes-order">"Order id"</label>
+                <label class="field__label" for="disputes-order">{tr(Key::DisputesOrderId)}</label>
                 <input
                     id="disputes-order"
                     class="input input--code"
                     type="search"
-                    placeholder="Part of an order id"
+                    placeholder=tr(Key::DisputesOrderIdPlaceholder)
                     autocomplete="off"
                     prop:value=move || search.get()
                     on:input=on_search
                 />
             </div>
             <Show when=filtered>
-                <button type="button" class="btn btn-ghost" on:click=clear>"Clear filters"</button>
+                <button type="button" class="btn btn-ghost" on:click=clear>{tr(Key::DisputesClearFilters)}</button>
             </Show>
         </form>
     }
@@ -364,32 +381,29 @@ fn DisputeList(
     let summary = move || {
         let (count, total) = sizes.get();
         if count == total {
-            format!("{total} disputes, newest first")
+            tn(Key::DisputesSummaryAll, total as u64, &[])
         } else {
-            format!("{count} of {total} disputes, newest first")
+            let count = locale().count_text(count as u64);
+            tn(Key::DisputesSummarySome, total as u64, &[("count", &count)])
         }
     };
     let more = move || sizes.get().0.saturating_sub(shown.get());
     let seen_summary = move || {
         let n = seen.count();
         (n > 0).then(|| {
-            let text = if n == 1 {
-                "1 dispute updated or new since your last visit.".to_string()
-            } else {
-                format!("{n} disputes updated or new since your last visit.")
-            };
+            let text = tn(Key::DisputesSeenSummary, n as u64, &[]);
             view! { <p class="seen-summary" data-testid="seen-summary">{text}</p> }
         })
     };
 
+    let (empty_before, empty_after) = around(Key::DisputesEmptyBody, "orders");
     move || {
         match mode.get() {
         0 => view! {
             <div class="card empty-state" data-testid="disputes-empty">
-                <p class="empty-state__title">"No disputes yet"</p>
+                <p class="empty-state__title">{tr(Key::DisputesEmptyTitle)}</p>
                 <p class="muted">
-                    "To dispute a completed order (success or failed), open it from "
-                    <a href="/orders">"Orders"</a>" and use “Open dispute”."
+                    {empty_before}<a href="/orders">{tr(Key::NavOrders)}</a>{empty_after}
                 </p>
             </div>
         }
@@ -398,8 +412,8 @@ fn DisputeList(
             let clear = move |_| go.run((DisputesView::default(), false));
             view! {
                 <div class="card empty-state" data-testid="disputes-empty">
-                    <p class="empty-state__title">"No disputes match these filters"</p>
-                    <button type="button" class="btn btn-secondary" on:click=clear>"Clear filters"</button>
+                    <p class="empty-state__title">{tr(Key::DisputesNoMatch)}</p>
+                    <button type="button" class="btn btn-secondary" on:click=clear>{tr(Key::DisputesClearFilters)}</button>
                 </div>
             }
             .into_any()
@@ -424,7 +438,7 @@ fn DisputeList(
             </div>
             <Show when=move || { more() > 0 }>
                 <button type="button" class="btn btn-secondary btn-block show-more" on:click=move |_| shown.update(|n| *n += CHUNK)>
-                    {move || format!("Show {} more", more().min(CHUNK))}
+                    {move || tn(Key::DisputesShowMore, more().min(CHUNK) as u64, &[])}
                 </button>
             </Show>
         }

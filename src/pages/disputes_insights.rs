@@ -19,11 +19,13 @@ use leptos::prelude::*;
 use leptos_router::hooks::use_navigate;
 use leptos_router::NavigateOptions;
 use lumo_api::insights::{clock_from, compute, Insights, Period, PERIODS};
-use lumo_api::time::{date_time_text, rfc3339_utc};
+use lumo_api::time::rfc3339_utc;
 
 use crate::components::url_list::{list_url, use_url_view};
 use crate::components::{ErrorPanel, IgnoredQueryNotice, Loading, PageHeader};
 use crate::disputes_store::use_disputes_store;
+use crate::i18n::{locale, t, tf, tn, tr, Key};
+use crate::labels::{around, marked};
 
 use charts::Charts;
 use orders::{Orders, ScanState};
@@ -53,8 +55,10 @@ fn insights_url(period: Period) -> String {
     }
 }
 
+/// "2026-11-24 10:05 UTC" or "24.11.2026, 10:05 UTC" (call it in a reactive scope).
 fn utc_text(at: DateTime<Utc>) -> String {
-    format!("{} UTC", date_time_text(at.naive_utc(), false))
+    let time = locale().date_time_text(at.naive_utc(), false);
+    tf(Key::InsightsUtc, &[("time", &time)])
 }
 
 /// What the page shows: the insights, and whether their refunds are complete (every full
@@ -130,16 +134,18 @@ pub fn DisputesInsightsPage() -> impl IntoView {
         .iter()
         .map(|&days| {
             let selected = move || period().days() == days;
-            view! { <option value=days.to_string() selected=selected>{format!("Last {days} days")}</option> }
+            let text = move || tn(Key::InsightsLastDays, u64::from(days), &[]);
+            view! { <option value=days.to_string() selected=selected>{text}</option> }
         })
         .collect_view();
+    let (range_before, range_after) = around(Key::InsightsRange, "to");
     let range = move || {
         key.get().map(|(period, now)| {
             view! {
                 <p class="insights-range muted" data-testid="insights-range">
-                    {format!("Disputes opened from {} to ", utc_text(period.start(now)))}
-                    <time datetime=rfc3339_utc(&now, true) data-testid="insights-now">{utc_text(now)}</time>
-                    "."
+                    {move || lumo_api::catalog::fill(range_before(), &[("from", &utc_text(period.start(now)))])}
+                    <time datetime=rfc3339_utc(&now, true) data-testid="insights-now">{move || utc_text(now)}</time>
+                    {range_after}
                 </p>
             }
         })
@@ -149,14 +155,21 @@ pub fn DisputesInsightsPage() -> impl IntoView {
     let body = move || match (loaded.get(), store.error()) {
         (false, Some(error)) => {
             let retry = Callback::new(move |()| store.refetch());
-            view! { <ErrorPanel error retry title="Disputes could not be loaded"/> }.into_any()
+            let title = t(Key::DisputesLoadFailed).to_string();
+            view! { <ErrorPanel error retry title/> }.into_any()
         }
-        (false, None) => view! { <Loading label="Loading disputes…"/> }.into_any(),
+        (false, None) => {
+            let label = t(Key::DisputesLoading).to_string();
+            view! { <Loading label/> }.into_any()
+        }
         (true, error) => {
             let stale = error.map(|error| {
+                let error = error.to_string();
+                let text =
+                    move || marked(tf(Key::InsightsStale, &[("error", &error)]), Some(&error));
                 view! {
                     <p class="alert alert-warning" role="status">
-                        {format!("The disputes could not be refreshed. {error} Showing the last list loaded.")}
+                        {text}
                     </p>
                 }
             });
@@ -181,14 +194,14 @@ pub fn DisputesInsightsPage() -> impl IntoView {
             data-complete=complete
         >
             <PageHeader
-                title="Dispute insights"
-                subtitle="Your disputes at a glance: how many, how they ended, how long they took and what was refunded."
+                title=tr(Key::InsightsTitle)
+                subtitle=tr(Key::InsightsSubtitle)
             >
-                <a href="/disputes" class="btn btn-secondary">"All disputes"</a>
+                <a href="/disputes" class="btn btn-secondary">{tr(Key::InsightsAllDisputes)}</a>
             </PageHeader>
             <div class="toolbar insights-toolbar">
                 <div class="field">
-                    <label class="field__label" for="insights-period">"Period"</label>
+                    <label class="field__label" for="insights-period">{tr(Key::InsightsPeriod)}</label>
                     <select
                         id="insights-period"
                         class="input"

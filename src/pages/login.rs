@@ -20,6 +20,7 @@ use crate::components::form::{Form, FormField, SubmitButton};
 use crate::components::page_header::set_document_title;
 use crate::components::{Field, KeyReveal};
 use crate::config::{use_config, Environment};
+use crate::i18n::{t, tr, Key};
 use crate::nav::after_sign_in;
 use crate::session::{use_session, Session};
 
@@ -48,7 +49,7 @@ enum Tab {
 
 #[component]
 pub fn LoginPage() -> impl IntoView {
-    set_document_title("Sign in");
+    Effect::new(move || set_document_title(t(Key::AuthSignInTitle)));
     let query = use_query_map();
     let navigate = use_navigate();
     let session = use_session();
@@ -114,44 +115,39 @@ pub fn LoginPage() -> impl IntoView {
         if let Some(key) = new_key.get() {
             let go_on = go_on.clone();
             return view! {
-                <h1>"Signed in"</h1>
-                <p class="auth-card__lead">
-                    "Signing in issued a new API key. If your company's backend used the previous key, "
-                    "update it with this one now."
-                </p>
+                <h1>{tr(Key::AuthSignedIn)}</h1>
+                <p class="auth-card__lead">{tr(Key::AuthNewKeyLead)}</p>
                 <KeyReveal api_key=key/>
                 <div class="form-actions spaced-top">
                     <button type="button" class="btn btn-primary btn-block" on:click=move |_| go_on()>
-                        "Continue to the portal"
+                        {tr(Key::AuthContinue)}
                     </button>
                 </div>
             }
             .into_any();
         }
         view! {
-            <h1>"Sign in"</h1>
-            <p class="auth-card__lead">"Sign in to your company's Lumo account."</p>
+            <h1>{tr(Key::AuthSignInTitle)}</h1>
+            <p class="auth-card__lead">{tr(Key::AuthSignInLead)}</p>
             {expired.then(|| view! {
-                <p class="alert alert-warning" role="alert">
-                    "Your API key is no longer valid — it may have been rotated elsewhere. Sign in again."
-                </p>
+                <p class="alert alert-warning" role="alert">{tr(Key::AuthExpired)}</p>
             })}
             <div class="form spaced-top-sm">
                 <EnvPicker choice=env id="login-environment"/>
-                <div class="tabs" role="tablist" aria-label="Sign-in method" on:keydown=on_tab_key>
+                <div class="tabs" role="tablist" aria-label=tr(Key::AuthMethod) on:keydown=on_tab_key>
                     <button type="button" role="tab" class="tab" id="tab-api-key"
                         aria-controls="panel-api-key"
                         aria-selected=move || (tab.get() == Tab::ApiKey).to_string()
                         tabindex=move || if tab.get() == Tab::ApiKey { "0" } else { "-1" }
                         on:click=move |_| tab.set(Tab::ApiKey)>
-                        "API key"
+                        {tr(Key::AuthTabApiKey)}
                     </button>
                     <button type="button" role="tab" class="tab" id="tab-password"
                         aria-controls="panel-password"
                         aria-selected=move || (tab.get() == Tab::Password).to_string()
                         tabindex=move || if tab.get() == Tab::Password { "0" } else { "-1" }
                         on:click=move |_| tab.set(Tab::Password)>
-                        "E-mail and password"
+                        {tr(Key::AuthTabPassword)}
                     </button>
                 </div>
             </div>
@@ -164,7 +160,7 @@ pub fn LoginPage() -> impl IntoView {
                 <PasswordForm env remember on_success=on_password_sign_in/>
             </div>
             <p class="auth-footer">
-                "New to Lumo? " <a href="/register">"Register your company"</a>
+                {tr(Key::AuthNewToLumo)}" " <a href="/register">{tr(Key::AuthRegisterCompanyLink)}</a>
             </p>
         }
         .into_any()
@@ -208,8 +204,8 @@ fn ApiKeyForm(
     form.on_failure(move |error| {
         // A 400 is the kit's: its lines land on the fields.
         if !matches!(error, ApiError::Validation { .. }) {
-            let text = tried.with_value(|env| sign_in_failure(Method::ApiKey, env, error));
-            form.set_failure(Some(text));
+            let words = tried.with_value(|env| sign_in_failure(Method::ApiKey, env, error));
+            form.set_failure_words(Some(words));
         }
     });
     let pending = form.pending();
@@ -239,10 +235,10 @@ fn ApiKeyForm(
 
     view! {
         <form class="form" on:submit=submit novalidate>
-            <p class="field__hint">"Use the key your company already has. Nothing changes for your integration."</p>
+            <p class="field__hint">{tr(Key::AuthKeyHint)}</p>
             <Field
                 id="login-api-key"
-                label="Company API key"
+                label=tr(Key::AuthCompanyApiKey)
                 value=key
                 error=form.field_error("apiKey")
                 input_type="password"
@@ -253,7 +249,7 @@ fn ApiKeyForm(
             />
             <RememberMe value=remember id="login-remember-key"/>
             <FormError message=form.form_error()/>
-            <SubmitButton form label="Sign in with API key" pending_label="Checking the key…"
+            <SubmitButton form label=tr(Key::AuthSignInWithKey) pending_label=tr(Key::AuthCheckingKey)
                 class="btn-primary btn-block"/>
         </form>
     }
@@ -308,8 +304,8 @@ fn PasswordForm(
         }
         // A 400 is the kit's: its lines land on the fields.
         if !matches!(error, ApiError::Validation { .. }) {
-            let text = tried.with_value(|env| sign_in_failure(Method::Password, env, error));
-            form.set_failure(Some(text));
+            let words = tried.with_value(|env| sign_in_failure(Method::Password, env, error));
+            form.set_failure_words(Some(words));
         }
     });
     let pending = form.pending();
@@ -332,7 +328,7 @@ fn PasswordForm(
         if !understood.get_untracked() {
             problems.insert(
                 "understood".to_string(),
-                "Confirm that you understand the current API key will stop working.".to_string(),
+                t(Key::AuthUnderstandRequired).to_string(),
             );
         }
         let Some(environment) = env.resolve(&config) else {
@@ -351,14 +347,12 @@ fn PasswordForm(
     view! {
         <form class="form" on:submit=submit novalidate>
             <div class="alert alert-warning" id="login-rotation-warning">
-                <strong class="alert__title">"This issues a new API key"</strong>
-                "Signing in with e-mail and password replaces your company's API key. The current key "
-                "stops working at once — if your company's backend uses it, its calls will fail until "
-                "you update it with the new key. To avoid this, sign in with the API key instead."
+                <strong class="alert__title">{tr(Key::AuthRotationTitle)}</strong>
+                {tr(Key::AuthRotationBody)}
             </div>
             <Field
                 id="login-email"
-                label="E-mail"
+                label=tr(Key::AuthEmail)
                 value=email
                 error=form.field_error("email")
                 input_type="email"
@@ -367,7 +361,7 @@ fn PasswordForm(
             />
             <Field
                 id="login-password"
-                label="Password"
+                label=tr(Key::AuthPassword)
                 value=password
                 error=form.field_error("password")
                 input_type="password"
@@ -387,7 +381,7 @@ fn PasswordForm(
                         aria-describedby="login-rotation-warning login-understood-error"
                         aria-invalid=move || understood_error.get().is_some().then_some("true")
                     />
-                    <span>"I understand that the current API key will stop working."</span>
+                    <span>{tr(Key::AuthUnderstand)}</span>
                 </label>
                 <div class="field__error-slot" aria-live="polite">
                     {move || understood_error.get().map(|text| view! {
@@ -397,7 +391,7 @@ fn PasswordForm(
             </div>
             <RememberMe value=remember id="login-remember-password"/>
             <FormError message=form.form_error()/>
-            <SubmitButton form label="Sign in and issue a new key" pending_label="Signing in…"
+            <SubmitButton form label=tr(Key::AuthSignInNewKey) pending_label=tr(Key::AuthSigningIn)
                 class="btn-primary btn-block"/>
         </form>
     }

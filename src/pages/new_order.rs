@@ -16,6 +16,8 @@ use crate::components::error_panel::FormError;
 use crate::components::form::{draft_value, Form, FormField, SubmitButton};
 use crate::components::{Field, PageHeader};
 use crate::drafts::use_drafts;
+use crate::error_words::error_words;
+use crate::i18n::{locale, t, tf, tr, Key};
 use crate::session::use_session;
 
 mod accept;
@@ -26,6 +28,9 @@ use quote::{PreparedQuote, QuotePanel};
 
 const DRAFT_QR: &str = "new-order.qrCode";
 const DRAFT_EXTERNAL: &str = "new-order.externalOrderId";
+
+/// The link shape the QR hint shows: a URL, kept out of translation.
+const QR_LINK_EXAMPLE: &str = "https://qr.nspk.ru/…";
 
 const FIELDS: &[FormField] = &[
     FormField::new("qrCode", "new-order-qr"),
@@ -77,7 +82,10 @@ pub fn NewOrderPage() -> impl IntoView {
             return None;
         }
         answer.with(|answer| match answer {
-            Some(Err(error)) => Some(format!("No quote: {error}")),
+            Some(Err(error)) => Some(tf(
+                Key::NewOrderNoQuote,
+                &[("error", &error_words(error).text())],
+            )),
             _ => None,
         })
     });
@@ -121,11 +129,22 @@ pub fn NewOrderPage() -> impl IntoView {
         qr.with(|text| parse_nspk_link(text).ok()).map(|payment| {
             view! {
                 <p class="field__hint qr-preview" data-testid="qr-preview">
-                    {format!(
-                        "Payment link read: {} to bank {}.",
-                        lumo_api::rules::money::format_amount(payment.amount_rub, "RUB"),
-                        payment.bank
-                    )}
+                    {move || {
+                        tf(
+                            Key::NewOrderPreview,
+                            &[
+                                (
+                                    "amount",
+                                    &lumo_api::rules::money::format_amount_in(
+                                        locale(),
+                                        payment.amount_rub,
+                                        "RUB",
+                                    ),
+                                ),
+                                ("bank", &payment.bank),
+                            ],
+                        )
+                    }}
                 </p>
             }
         })
@@ -149,19 +168,19 @@ pub fn NewOrderPage() -> impl IntoView {
 
     view! {
         <div class="new-order-page">
-            <PageHeader title="New order" subtitle="Price a payment from an NSPK (Faster Payments) QR code, then accept the quote before it expires."/>
+            <PageHeader title=tr(Key::NewOrderTitle) subtitle=tr(Key::NewOrderSubtitle)/>
             <div class="card">
                 <form class="form" on:submit=submit novalidate>
                     <div class="field" class:field--invalid=move || qr_error.with(Option::is_some)>
-                        <label class="field__label" for="new-order-qr">"Payment link from the QR code"</label>
-                        <textarea id="new-order-qr" class="input input--code" rows="3" required
+                        <label class="field__label" for="new-order-qr">{tr(Key::NewOrderQrLabel)}</label>
+                        <textarea id="new-order-qr" class="input input--code" rows="3" required translate="no"
                             maxlength=QR_CODE_MAX.to_string() spellcheck="false" autocapitalize="off"
                             placeholder="https://qr.nspk.ru/AD10006M8KH1SN4K9ABPQ5J2PAMRBCTO?type=02&bank=100000000111&sum=500000&cur=RUB&crc=1A2B"
                             aria-invalid=qr_invalid aria-describedby=qr_described
                             prop:value=move || qr.get()
                             on:input=move |ev| { qr.set(event_target_value(&ev)); qr_edited.set(true); }></textarea>
                         <p id="new-order-qr-hint" class="field__hint">
-                            "Scan the merchant's QR code and paste the link it holds (https://qr.nspk.ru/…). It must carry an amount in RUB."
+                            {move || with_link_kept(t(Key::NewOrderQrHint), QR_LINK_EXAMPLE)}
                         </p>
                         {preview}
                         <div class="field__error-slot" aria-live="polite">
@@ -170,12 +189,12 @@ pub fn NewOrderPage() -> impl IntoView {
                             })}
                         </div>
                     </div>
-                    <Field id="new-order-external-id" label="Your order id" value=external optional=true code=true
+                    <Field id="new-order-external-id" label=tr(Key::NewOrderExternalLabel) value=external optional=true code=true
                         error=form.field_error("externalOrderId")
-                        hint=format!("Your own reference, echoed on the order (up to {EXTERNAL_ID_MAX} characters).")
-                        placeholder="ORD-2026-000123"/>
+                        hint=move || tf(Key::NewOrderExternalHint, &[("max", &EXTERNAL_ID_MAX.to_string())])
+                        placeholder=tr(Key::NewOrderExternalPlaceholder)/>
                     <div class="form-actions">
-                        <SubmitButton form label="Get a quote" pending_label="Get a quote"
+                        <SubmitButton form label=tr(Key::NewOrderGetQuote) pending_label=tr(Key::NewOrderGetQuote)
                             disabled=Signal::derive(outcome_unknown)/>
                     </div>
                     <FormError message=no_quote/>
@@ -192,5 +211,17 @@ pub fn NewOrderPage() -> impl IntoView {
                 }
             })}
         </div>
+    }
+}
+
+/// `text` with `link` (when it holds it) in an element translators and the word checks leave
+/// alone.
+fn with_link_kept(text: &'static str, link: &'static str) -> impl IntoView {
+    match text.split_once(link) {
+        Some((before, after)) => view! {
+            {before}<span translate="no">{link}</span>{after}
+        }
+        .into_any(),
+        None => text.into_any(),
     }
 }

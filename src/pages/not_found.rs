@@ -3,14 +3,15 @@
 use leptos::prelude::*;
 
 use crate::components::PageHeader;
+use crate::i18n::{tr, Key};
 
 #[component]
 pub fn NotFound() -> impl IntoView {
     view! {
-        <PageHeader title="Page not found"/>
+        <PageHeader title=tr(Key::CommonNotFoundTitle)/>
         <div class="card empty-state">
-            <p>"There is no page at this address. It may have moved, or the link may be mistyped."</p>
-            <p><a class="btn btn-primary" href="/orders">"Go to orders"</a></p>
+            <p>{tr(Key::CommonNotFoundBody)}</p>
+            <p><a class="btn btn-primary" href="/orders">{tr(Key::CommonGoToOrders)}</a></p>
         </div>
     }
 }

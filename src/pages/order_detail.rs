@@ -5,8 +5,9 @@
 use chrono::{DateTime, Utc};
 use leptos::prelude::*;
 use leptos_router::hooks::use_params_map;
+use lumo_api::models::DisputeStatus;
 use lumo_api::models::{Dispute, Order, OrderStatus};
-use lumo_api::rules::money::format_rate;
+use lumo_api::rules::money::format_rate_in;
 use lumo_api::rules::orders::{
     dispute_eligibility, dispute_for_order, short_id, DisputeEligibility, DisputeOutcome,
 };
@@ -18,6 +19,8 @@ use crate::components::timeline::{Timeline, TimelineEntry};
 use crate::components::{ApiView, CopyButton, DisputeCard, Loading, Money, PageHeader, Time};
 use crate::disputes_store::{load_draft, use_disputes_store};
 use crate::format;
+use crate::i18n::{locale, t, tf, tr, Key};
+use crate::labels::{around, marked};
 use crate::session::use_session;
 
 mod dispute_form;
@@ -55,8 +58,8 @@ pub fn OrderDetailPage() -> impl IntoView {
 
     view! {
         <div class="order-page">
-            <p class="back-link"><a href="/orders">"← All orders"</a></p>
-            <ApiView resource=order loading_label="Loading the order…" let:data>
+            <p class="back-link"><a href="/orders">{tr(Key::OrderDetailBack)}</a></p>
+            <ApiView resource=order loading_label=t(Key::OrderDetailLoading).to_string() let:data>
                 <OrderView order=data resource=order reason filed/>
             </ApiView>
         </div>
@@ -71,10 +74,11 @@ fn OrderView(
     filed: RwSignal<Option<Filed>>,
 ) -> impl IntoView {
     let store = use_disputes_store();
-    let title = match order.external_order_id.as_deref() {
-        Some(ext) if !ext.trim().is_empty() => format!("Order {ext}"),
-        _ => format!("Order {}", short_id(&order.id)),
+    let shown_id = match order.external_order_id.as_deref() {
+        Some(ext) if !ext.trim().is_empty() => ext.to_string(),
+        _ => short_id(&order.id),
     };
+    let title = move || tf(Key::DisputesCardOrder, &[("id", &shown_id)]);
     let subtitle = order.merchant_name.clone();
 
     let timeline_order = order.clone();
@@ -84,18 +88,18 @@ fn OrderView(
             let dispute = dispute_for_order(&timeline_order.id, list);
             order_timeline(&timeline_order, dispute, Utc::now())
         });
-        view! { <Timeline steps label="Order progress"/> }
+        view! { <Timeline steps label=tr(Key::OrderDetailProgressLabel)/> }
     };
 
     view! {
         <PageHeader title subtitle/>
         <div class="order-grid">
             <section class="card" aria-labelledby="order-details-title">
-                <h2 class="card__title" id="order-details-title">"Details"</h2>
+                <h2 class="card__title" id="order-details-title">{tr(Key::OrderDetailDetails)}</h2>
                 <OrderDetails order=order.clone()/>
             </section>
             <section class="card" aria-labelledby="order-progress-title">
-                <h2 class="card__title" id="order-progress-title">"Progress"</h2>
+                <h2 class="card__title" id="order-progress-title">{tr(Key::OrderDetailProgress)}</h2>
                 {timeline}
             </section>
         </div>
@@ -113,51 +117,51 @@ fn OrderDetails(order: Order) -> impl IntoView {
     let dash = || view! { <span class="muted">"—"</span> };
     view! {
         <dl class="details order-details">
-            <dt>"Status"</dt>
+            <dt>{tr(Key::OrderDetailStatus)}</dt>
             <dd data-testid="order-status"><OrderStatusBadge status=order.status.clone()/></dd>
-            <dt>"Your order id"</dt>
+            <dt>{tr(Key::OrderDetailYourId)}</dt>
             <dd>
                 {match external {
                     Some(ext) => view! {
                         <span class="copy-row">
-                            <code data-testid="order-external-id">{ext.clone()}</code>
-                            <CopyButton text=ext what="your order id"/>
+                            <code data-testid="order-external-id" translate="no">{ext.clone()}</code>
+                            <CopyButton text=ext what=t(Key::OrderDetailCopyYourId).to_string()/>
                         </span>
                     }
                     .into_any(),
                     None => dash().into_any(),
                 }}
             </dd>
-            <dt>"Lumo order id"</dt>
+            <dt>{tr(Key::OrderDetailLumoId)}</dt>
             <dd>
                 <span class="copy-row">
-                    <code class="break-all">{id.clone()}</code>
-                    <CopyButton text=id what="Lumo order id"/>
+                    <code class="break-all" translate="no">{id.clone()}</code>
+                    <CopyButton text=id what=t(Key::OrderDetailLumoId).to_string()/>
                 </span>
             </dd>
-            <dt>"Merchant"</dt>
-            <dd>{order.merchant_name.clone()}</dd>
-            <dt>"Amount (RUB)"</dt>
+            <dt>{tr(Key::OrderDetailMerchant)}</dt>
+            <dd translate="no">{order.merchant_name.clone()}</dd>
+            <dt>{tr(Key::OrderDetailAmountRub)}</dt>
             <dd><Money amount=order.amount_rub currency="RUB"/></dd>
-            <dt>"Amount (USDT)"</dt>
+            <dt>{tr(Key::OrderDetailAmountUsdt)}</dt>
             <dd><Money amount=order.amount_usdt currency="USDT"/></dd>
-            <dt>"Rate"</dt>
+            <dt>{tr(Key::OrderDetailRate)}</dt>
             <dd>
                 {match order.rate {
-                    Some(rate) => view! { <span class="money">{format_rate(rate)}</span> }.into_any(),
+                    Some(rate) => view! { <span class="money" translate="no">{move || format_rate_in(locale(), rate)}</span> }.into_any(),
                     None => dash().into_any(),
                 }}
             </dd>
-            <dt>"Created"</dt>
+            <dt>{tr(Key::OrderDetailCreated)}</dt>
             <dd><Time value=order.created_at seconds=true/></dd>
-            <dt>"Payment deadline"</dt>
+            <dt>{tr(Key::OrderDetailPaymentDeadline)}</dt>
             <dd>
                 {match order.payment_until {
                     Some(at) => view! { <Time value=at seconds=true/> }.into_any(),
                     None => dash().into_any(),
                 }}
             </dd>
-            <dt>"Last updated"</dt>
+            <dt>{tr(Key::OrderDetailLastUpdated)}</dt>
             <dd>
                 {match order.updated_at {
                     Some(at) => view! { <Time value=at seconds=true/> }.into_any(),
@@ -179,41 +183,67 @@ fn order_timeline(
         .map(|step| {
             let mut entry = TimelineEntry::new(String::new(), step.state, step.at);
             entry.label = match &step.kind {
-                OrderStep::Created => "Created".to_string(),
+                OrderStep::Created => t(Key::OrderDetailCreated).to_string(),
                 OrderStep::PaymentDeadline => {
                     if matches!(step.state, StepState::Current | StepState::Upcoming) {
-                        entry.at_prefix = Some("due");
+                        entry.at_prefix = Some(t(Key::OrderDetailDue));
                     }
                     if step.at.is_none() {
-                        entry.detail = Some("Set when the order is accepted".to_string());
+                        entry.detail = Some(t(Key::OrderDetailDeadlineUnset).to_string());
                     }
-                    "Payment deadline".to_string()
+                    t(Key::OrderDetailPaymentDeadline).to_string()
                 }
                 OrderStep::Completed(Some(OrderStatus::Success)) => {
-                    "Completed: success".to_string()
+                    t(Key::OrderDetailCompletedSuccess).to_string()
                 }
-                OrderStep::Completed(Some(OrderStatus::Failed)) => "Completed: failed".to_string(),
-                OrderStep::Completed(_) => "Completed (success or failed)".to_string(),
-                OrderStep::Disputed => "Disputed".to_string(),
-                OrderStep::Unknown(raw) => format!("Status “{raw}” (unknown to this portal)"),
+                OrderStep::Completed(Some(OrderStatus::Failed)) => {
+                    t(Key::OrderDetailCompletedFailed).to_string()
+                }
+                OrderStep::Completed(_) => t(Key::OrderDetailCompleted).to_string(),
+                OrderStep::Disputed => t(Key::LabelsOrderDisputed).to_string(),
+                OrderStep::Unknown(raw) => {
+                    entry.data = Some(raw.clone());
+                    tf(Key::OrderDetailStatusUnknown, &[("raw", raw)])
+                }
             };
             entry
         })
         .collect()
 }
 
-/// Why no dispute can be opened, in a sentence.
+/// Why no dispute can be opened, in a sentence (in the language on screen).
 fn why_not(eligibility: &DisputeEligibility) -> String {
-    const WHEN: &str = "Disputes can be opened once the order is completed (success or failed).";
+    let when = t(Key::OrderDetailWhen);
     match eligibility {
         DisputeEligibility::NotCompleted(OrderStatus::Created) => {
-            format!("{WHEN} This order has just been created.")
+            format!("{when} {}", t(Key::OrderDetailJustCreated))
         }
         DisputeEligibility::NotCompleted(OrderStatus::InProgress) => {
-            format!("{WHEN} This order is in progress.")
+            format!("{when} {}", t(Key::OrderDetailInProgress))
         }
-        DisputeEligibility::NotCompleted(_) => format!("{WHEN} This order is not completed yet."),
-        other => other.reason(),
+        DisputeEligibility::NotCompleted(_) => {
+            format!("{when} {}", t(Key::OrderDetailNotCompleted))
+        }
+        DisputeEligibility::Eligible => t(Key::OrderDetailEligible).to_string(),
+        DisputeEligibility::HasOpenDispute(_) => t(Key::OrderDetailHasOpen).to_string(),
+        DisputeEligibility::AlreadyDisputed(Some(DisputeStatus::Resolved)) => {
+            t(Key::OrderDetailDisputeResolved).to_string()
+        }
+        DisputeEligibility::AlreadyDisputed(Some(DisputeStatus::Rejected)) => {
+            t(Key::OrderDetailDisputeRejected).to_string()
+        }
+        DisputeEligibility::AlreadyDisputed(_) => t(Key::OrderDetailAlreadyDisputed).to_string(),
+        DisputeEligibility::UnknownStatus(raw) => {
+            tf(Key::OrderDetailUnknownStatus, &[("raw", raw)])
+        }
+    }
+}
+
+/// The raw status inside [`why_not`]'s sentence, if any (marked as data).
+fn why_not_data(eligibility: &DisputeEligibility) -> Option<String> {
+    match eligibility {
+        DisputeEligibility::UnknownStatus(raw) => Some(raw.clone()),
+        _ => None,
     }
 }
 
@@ -242,14 +272,14 @@ fn DisputeSection(
     });
     store.auto_refresh(has_open);
 
+    let (filed_before, filed_after) = around(Key::OrderDetailFiledBody, "disputes");
     let outcome_note = move || {
         filed.get().map(|Filed { dispute, outcome, unsent_reason }| match outcome {
             DisputeOutcome::Created => view! {
                 <div class="alert alert-success" role="status" data-testid="dispute-outcome">
-                    <p class="alert__title">"Dispute filed"</p>
+                    <p class="alert__title">{tr(Key::OrderDetailFiledTitle)}</p>
                     <p>
-                        "Lumo support will review it. Follow it here or in "
-                        <a href="/disputes">"Disputes"</a>"."
+                        {filed_before}<a href="/disputes">{tr(Key::NavDisputes)}</a>{filed_after}
                     </p>
                 </div>
             }
@@ -257,13 +287,12 @@ fn DisputeSection(
             DisputeOutcome::ExistingOpen => view! {
                 <div class="alert alert-info" role="status" data-testid="dispute-outcome">
                     <p class="alert__title">
-                        "This order already has an open dispute, filed on "
-                        {format::local_datetime(&dispute.created_at)}"."
+                        {move || tf(Key::OrderDetailExistingTitle, &[("time", &format::local_datetime(&dispute.created_at))])}
                     </p>
-                    <p>"No new dispute was opened: this is the one being reviewed."</p>
+                    <p>{tr(Key::OrderDetailExistingBody)}</p>
                     {unsent_reason.map(|text| view! {
-                        <p>"The text you typed was not sent. If it adds something, give it to Lumo support:"</p>
-                        <blockquote class="unsent-reason">{text}</blockquote>
+                        <p>{tr(Key::OrderDetailUnsent)}</p>
+                        <blockquote class="unsent-reason" translate="no">{text}</blockquote>
                     })}
                 </div>
             }
@@ -292,18 +321,17 @@ fn DisputeSection(
     let body = move || {
         let (loaded, error, dispute, eligibility) = derived.get();
         if !loaded && error.is_none() {
-            return view! { <Loading label="Checking for a dispute…"/> }.into_any();
+            let label = t(Key::OrderDetailCheckingDispute).to_string();
+            return view! { <Loading label/> }.into_any();
         }
         let load_problem = (!loaded).then(|| {
-            let text = format!(
-                "The dispute list could not be loaded, so this page cannot tell whether this order already has a dispute. {}",
-                error.map(|e| e.to_string()).unwrap_or_default()
-            );
+            let error = error.map(|e| e.to_string()).unwrap_or_default();
+            let text = move || marked(tf(Key::OrderDetailListFailed, &[("error", &error)]), Some(&error));
             view! {
                 <div class="alert alert-warning" role="status">
                     <p>{text}</p>
                     <button type="button" class="btn btn-secondary btn-sm" on:click=move |_| store.refetch()>
-                        "Try again"
+                        {tr(Key::OrderDetailTryAgain)}
                     </button>
                 </div>
             }
@@ -314,18 +342,25 @@ fn DisputeSection(
                 // Said once: after a submit the outcome note above already speaks of it.
                 let said =
                     filed.with_untracked(|f| f.as_ref().is_some_and(|f| f.dispute.id == open.id));
+                let created_at = open.created_at;
                 (!said).then(|| {
-                    format!(
-                        "This order already has an open dispute, filed on {}. Follow it below.",
-                        format::local_datetime(&open.created_at)
-                    )
+                    let text: Box<dyn Fn() -> AnyView + Send + Sync> = Box::new(move || {
+                        let time = format::local_datetime(&created_at);
+                        tf(Key::OrderDetailOpenNote, &[("time", &time)]).into_any()
+                    });
+                    text
                 })
             }
-            (other, _) => Some(why_not(other)),
+            (other, _) => {
+                let other = other.clone();
+                let text: Box<dyn Fn() -> AnyView + Send + Sync> =
+                    Box::new(move || marked(why_not(&other), why_not_data(&other).as_deref()));
+                Some(text)
+            }
         };
         let note = note.map(|text| {
             view! {
-                <p class="alert alert-info" data-testid="dispute-unavailable">{text}</p>
+                <p class="alert alert-info" data-testid="dispute-unavailable">{move || text()}</p>
             }
         });
         let card = dispute.map(|dispute| {
@@ -335,7 +370,7 @@ fn DisputeSection(
             );
             view! {
                 <DisputeCard dispute now=now compact=true/>
-                <p class="dispute-link"><a href=href>"See it in Disputes →"</a></p>
+                <p class="dispute-link"><a href=href>{tr(Key::OrderDetailSeeInDisputes)}</a></p>
             }
         });
         let form = eligibility.is_eligible().then(|| {
@@ -356,7 +391,7 @@ fn DisputeSection(
 
     view! {
         <section class="section order-dispute" aria-labelledby="order-dispute-title">
-            <h2 class="section__title" id="order-dispute-title">"Dispute"</h2>
+            <h2 class="section__title" id="order-dispute-title">{tr(Key::DisputesCardDispute)}</h2>
             {outcome_note}
             {body}
         </section>

@@ -17,6 +17,7 @@ use crate::components::url_list::{list_url, page_size_options, use_url_view};
 use crate::components::{ApiView, IgnoredQueryNotice, PageHeader};
 use crate::config::use_config;
 use crate::format;
+use crate::i18n::{locale, tf, tr, Key, Locale};
 use crate::labels::order_status as order_status_label;
 
 mod export;
@@ -41,13 +42,13 @@ pub fn OrdersPage() -> impl IntoView {
 
     view! {
         <div class="orders-page">
-            <PageHeader title="Orders" subtitle="Every order of your company, newest first.">
+            <PageHeader title=tr(Key::OrdersTitle) subtitle=tr(Key::OrdersSubtitle)>
                 <CsvExport state=state.into()/>
-                <a class="btn btn-primary" href="/orders/new">"New order"</a>
+                <a class="btn btn-primary" href="/orders/new">{tr(Key::NavNewOrder)}</a>
             </PageHeader>
             <OrdersFilters state go/>
             <IgnoredQueryNotice ignored=Signal::derive(move || state.with(|s| s.ignored.clone()))/>
-            <ApiView resource=orders loading_label="Loading orders…" let:list>
+            <ApiView resource=orders loading_label=tr(Key::OrdersLoading) let:list>
                 <OrdersResults list state go/>
             </ApiView>
         </div>
@@ -89,27 +90,28 @@ fn OrdersFilters(state: Memo<OrdersView>, go: Callback<OrdersView>) -> impl Into
     let limits = move || page_size_options(state.with(|s| s.paging.limit));
 
     view! {
-        <form class="toolbar orders-filters" role="search" aria-label="Filter orders" on:submit=on_search>
+        <form class="toolbar orders-filters" role="search" aria-label=tr(Key::OrdersFilterLabel) on:submit=on_search>
             <div class="field">
-                <label class="field__label" for="orders-status">"Status"</label>
+                <label class="field__label" for="orders-status">{tr(Key::OrdersStatus)}</label>
                 <select
                     id="orders-status"
                     class="input"
                     on:change=on_status
                     prop:value=move || state.with(|s| s.status.as_ref().map(|st| st.as_wire().to_string()).unwrap_or_default())
                 >
-                    <option value="" selected=move || state.with(|s| s.status.is_none())>"All statuses"</option>
+                    <option value="" selected=move || state.with(|s| s.status.is_none())>{tr(Key::OrdersAllStatuses)}</option>
                     {OrderStatus::KNOWN
                         .iter()
                         .map(|status| {
                             let wire = status.as_wire().to_string();
                             let this = status.clone();
+                            let label = status.clone();
                             view! {
                                 <option
                                     value=wire
                                     selected=move || state.with(|s| s.status.as_ref() == Some(&this))
                                 >
-                                    {order_status_label(status)}
+                                    {move || order_status_label(&label)}
                                 </option>
                             }
                         })
@@ -117,11 +119,12 @@ fn OrdersFilters(state: Memo<OrdersView>, go: Callback<OrdersView>) -> impl Into
                 </select>
             </div>
             <div class="field orders-filters__search">
-                <label class="field__label" for="orders-external-id">"Your order id (exact)"</label>
+                <label class="field__label" for="orders-external-id">{tr(Key::OrdersExternalIdLabel)}</label>
                 <input
                     id="orders-external-id"
                     class="input input--code"
                     type="search"
+                    translate="no"
                     placeholder="ORD-100123"
                     maxlength="255"
                     autocomplete="off"
@@ -129,9 +132,9 @@ fn OrdersFilters(state: Memo<OrdersView>, go: Callback<OrdersView>) -> impl Into
                     on:input=move |ev| external.set(event_target_value(&ev))
                 />
             </div>
-            <button type="submit" class="btn btn-secondary">"Search"</button>
+            <button type="submit" class="btn btn-secondary">{tr(Key::OrdersSearch)}</button>
             <div class="field">
-                <label class="field__label" for="orders-limit">"Per page"</label>
+                <label class="field__label" for="orders-limit">{tr(Key::OrdersPerPage)}</label>
                 <select
                     id="orders-limit"
                     class="input"
@@ -142,13 +145,11 @@ fn OrdersFilters(state: Memo<OrdersView>, go: Callback<OrdersView>) -> impl Into
                 </select>
             </div>
             <Show when=filtered>
-                <button type="button" class="btn btn-ghost" on:click=clear>"Clear filters"</button>
+                <button type="button" class="btn btn-ghost" on:click=clear>{tr(Key::OrdersClearFilters)}</button>
             </Show>
         </form>
         <p class="filters-note muted">
-            "The API filters by status and by your exact order id only. It has no date-range or merchant filter, \
-             so none is offered here (filtering one page would silently hide orders on the others): \
-             export CSV to slice the full list."
+            {tr(Key::OrdersFiltersNote)}
         </p>
     }
 }
@@ -168,32 +169,24 @@ fn OrdersResults(
 
     if list.is_empty() {
         let (title, text) = if page > 1 {
-            (
-                format!("No orders on page {page}"),
-                "The list ends before this page.".to_string(),
-            )
+            (Key::OrdersEmptyPageTitle, Key::OrdersEmptyPageText)
         } else if filtered {
-            (
-                "No orders match these filters".to_string(),
-                "Try another status, or check the order id: it must match exactly.".to_string(),
-            )
+            (Key::OrdersEmptyFilteredTitle, Key::OrdersEmptyFilteredText)
         } else {
-            (
-                "No orders yet".to_string(),
-                "Orders placed from a QR code appear here.".to_string(),
-            )
+            (Key::OrdersEmptyTitle, Key::OrdersEmptyText)
         };
+        let title = move || tf(title, &[("page", &page.to_string())]);
         let first_page = move |_| go.run(state.get_untracked().with_page(1));
         let clear = move |_| go.run(state.get_untracked().with_filters(None, None));
         return view! {
             <div class="card empty-state" data-testid="orders-empty">
                 <p class="empty-state__title">{title}</p>
-                <p class="muted">{text}</p>
+                <p class="muted">{tr(text)}</p>
                 {(page > 1).then(|| view! {
-                    <button type="button" class="btn btn-secondary" on:click=first_page>"Go to the first page"</button>
+                    <button type="button" class="btn btn-secondary" on:click=first_page>{tr(Key::OrdersFirstPage)}</button>
                 })}
                 {(page <= 1 && filtered).then(|| view! {
-                    <button type="button" class="btn btn-secondary" on:click=clear>"Clear filters"</button>
+                    <button type="button" class="btn btn-secondary" on:click=clear>{tr(Key::OrdersClearFilters)}</button>
                 })}
             </div>
         }
@@ -204,34 +197,43 @@ fn OrdersResults(
     let navigate = use_navigate();
     let on_click = move |ev: leptos::ev::MouseEvent| open_clicked_row(&ev, &navigate);
     // The first screen is drawn with the page, the rest in one step after it is painted; each
-    // row's text is computed only when its step comes.
-    let mut first = list;
-    let rest = first.split_off(first.len().min(FIRST_ROWS));
-    let rest = StoredValue::new(rest);
+    // row's text is computed only when its step comes, and again in a newly chosen language.
+    let split = list.len().min(FIRST_ROWS);
+    let list = StoredValue::new(list);
     let first_painted = use_after_first_paint();
+    let first_rows = move || {
+        let locale = locale();
+        list.try_with_value(|list| list[..split].to_vec())
+            .map(|first| order_rows(locale, first))
+    };
     let rest_rows = move || {
+        let locale = locale();
         first_painted
             .get()
-            .then(|| rest.try_update_value(std::mem::take).map(order_rows))
+            .then(|| list.try_with_value(|list| list[split..].to_vec()))
+            .flatten()
+            .map(|rest| order_rows(locale, rest))
     };
     view! {
         <div class="table-wrap">
             <table class="table orders-table">
-                <caption class="visually-hidden">{format!("Orders, page {page}")}</caption>
+                <caption class="visually-hidden">
+                    {move || tf(Key::OrdersCaption, &[("page", &page.to_string())])}
+                </caption>
                 <thead>
                     <tr>
-                        <th scope="col">"Created"</th>
-                        <th scope="col">"Order"</th>
-                        <th scope="col">"Merchant"</th>
-                        <th scope="col" class="num">"Amount RUB"</th>
-                        <th scope="col" class="num">"Amount USDT"</th>
-                        <th scope="col" class="num">"Rate"</th>
-                        <th scope="col">"Status"</th>
+                        <th scope="col">{tr(Key::OrdersColCreated)}</th>
+                        <th scope="col">{tr(Key::OrdersColOrder)}</th>
+                        <th scope="col">{tr(Key::OrdersColMerchant)}</th>
+                        <th scope="col" class="num">{tr(Key::OrdersColAmountRub)}</th>
+                        <th scope="col" class="num">{tr(Key::OrdersColAmountUsdt)}</th>
+                        <th scope="col" class="num">{tr(Key::OrdersColRate)}</th>
+                        <th scope="col">{tr(Key::OrdersColStatus)}</th>
                     </tr>
                 </thead>
                 // One click handler for all rows (rows hold no closure, no listener of their own).
                 <tbody on:click=on_click>
-                    {order_rows(first)}
+                    {first_rows}
                     {rest_rows}
                 </tbody>
             </table>
@@ -247,17 +249,20 @@ fn OrdersResults(
     .into_any()
 }
 
-fn order_rows(orders: Vec<Order>) -> Vec<impl IntoView> {
+fn order_rows(locale: Locale, orders: Vec<Order>) -> Vec<impl IntoView> {
     orders
         .into_iter()
         .map(|order| {
             let offset = format::local_offset(&order.created_at);
-            order_row(lumo_api::rules::order_rows::order_row(order, offset))
+            order_row(lumo_api::rules::order_rows::order_row(
+                locale, order, offset,
+            ))
         })
         .collect()
 }
 
-/// One row: plain elements holding the row's ready text, nothing reactive. The whole row opens
+/// One row: plain elements holding the row's ready text, nothing reactive (a switch of language
+/// draws the rows again). The whole row opens
 /// the order (see [`open_clicked_row`]); the link in it is the keyboard (and middle-click) path.
 fn order_row(row: OrderRowText) -> impl IntoView {
     let link_class = if row.reference_is_api_id {
@@ -265,7 +270,7 @@ fn order_row(row: OrderRowText) -> impl IntoView {
     } else {
         "row-link mono"
     };
-    let link_label = format!("Open order {}", row.reference);
+    let link_label = tf(Key::OrdersOpenOrder, &[("reference", &row.reference)]);
     let (rate_class, rate) = match row.rate {
         Some(rate) => ("money", rate),
         None => ("muted", "—".to_string()),
@@ -278,11 +283,11 @@ fn order_row(row: OrderRowText) -> impl IntoView {
                 <time datetime=row.created.iso title=row.created.utc>{row.created.local}</time>
             </td>
             <td class="nowrap">
-                <a class=link_class href=row.href aria-label=link_label>{row.reference}</a>
+                <a class=link_class href=row.href aria-label=link_label translate="no">{row.reference}</a>
             </td>
-            <td><span class="truncate" title=merchant_title>{row.merchant}</span></td>
-            <td class="num"><span class="money">{row.amount_rub}</span></td>
-            <td class="num"><span class="money">{row.amount_usdt}</span></td>
+            <td><span class="truncate" title=merchant_title translate="no">{row.merchant}</span></td>
+            <td class="num"><span class="money" translate="no">{row.amount_rub}</span></td>
+            <td class="num"><span class="money" translate="no">{row.amount_usdt}</span></td>
             <td class="num"><span class=rate_class>{rate}</span></td>
             <td>{order_status_badge(&row.status)}</td>
         </tr>

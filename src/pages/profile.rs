@@ -7,6 +7,7 @@ use lumo_api::requests::get_company_profile;
 
 use crate::client::api_resource;
 use crate::components::{ApiView, CopyButton, PageHeader};
+use crate::i18n::{tr, Key};
 use crate::session::use_session;
 
 mod api_key;
@@ -32,8 +33,8 @@ pub fn ProfilePage() -> impl IntoView {
     });
 
     view! {
-        <PageHeader title="Profile" subtitle="Your company's details, contacts, webhook and API key."/>
-        <ApiView resource=profile loading_label="Loading the profile…" let:data>
+        <PageHeader title=tr(Key::NavProfile) subtitle=tr(Key::ProfileSubtitle)/>
+        <ApiView resource=profile loading_label=tr(Key::ProfileLoading) let:data>
             <CompanyCard profile=data.clone()/>
             <ProfileForm profile=data on_saved saved/>
         </ApiView>
@@ -44,37 +45,42 @@ pub fn ProfilePage() -> impl IntoView {
 #[component]
 fn CompanyCard(profile: CompanyProfile) -> impl IntoView {
     let optional = |value: Option<String>| match value.filter(|v| !v.trim().is_empty()) {
-        Some(text) => view! { <span>{text}</span> }.into_any(),
-        None => view! { <span class="muted">"Not set"</span> }.into_any(),
+        Some(text) => view! { <span translate="no">{text}</span> }.into_any(),
+        None => view! { <span class="muted">{tr(Key::ProfileNotSet)}</span> }.into_any(),
     };
     let status = if profile.is_active {
-        view! { <span class="badge badge--success">"Active"</span> }.into_any()
+        view! { <span class="badge badge--success">{tr(Key::ProfileActive)}</span> }.into_any()
     } else {
-        view! { <span class="badge badge--danger">"Inactive"</span> }.into_any()
+        view! { <span class="badge badge--danger">{tr(Key::ProfileInactive)}</span> }.into_any()
     };
     let id = profile.id.clone();
     view! {
         <section class="card" aria-labelledby="company-title">
             <div class="card__header">
-                <h2 id="company-title" class="card__title">"Company"</h2>
+                <h2 id="company-title" class="card__title">{tr(Key::ProfileCompany)}</h2>
                 {status}
             </div>
             <dl class="details">
-                <dt>"Name"</dt>
-                <dd>{profile.name}</dd>
-                <dt>"Company ID"</dt>
-                <dd class="inline-actions"><code>{profile.id}</code><CopyButton text=id what="company ID"/></dd>
-                <dt>"Login e-mail"</dt>
-                <dd>{profile.email}</dd>
-                <dt>"Status"</dt>
-                <dd>{if profile.is_active { "Active" } else { "Inactive: API access is refused" }}</dd>
-                <dt>"Contact e-mail"</dt>
+                <dt>{tr(Key::ProfileName)}</dt>
+                <dd translate="no">{profile.name}</dd>
+                <dt>{tr(Key::ProfileCompanyId)}</dt>
+                <dd class="inline-actions">
+                    <code translate="no">{profile.id}</code>
+                    <CopyButton text=id what=tr(Key::ProfileCompanyIdWhat)/>
+                </dd>
+                <dt>{tr(Key::AuthLoginEmail)}</dt>
+                <dd translate="no">{profile.email}</dd>
+                <dt>{tr(Key::ProfileStatus)}</dt>
+                <dd>
+                    {tr(if profile.is_active { Key::ProfileActive } else { Key::ProfileInactiveRefused })}
+                </dd>
+                <dt>{tr(Key::AuthContactEmail)}</dt>
                 <dd>{optional(profile.contact_email)}</dd>
-                <dt>"Telegram"</dt>
+                <dt>{tr(Key::AuthTelegram)}</dt>
                 <dd>{optional(profile.contact_telegram)}</dd>
-                <dt>"Webhook URL"</dt>
+                <dt>{tr(Key::ProfileWebhookUrl)}</dt>
                 <dd class="mono">{optional(profile.webhook_url)}</dd>
-                <dt>"Deposit forward address"</dt>
+                <dt>{tr(Key::ProfileForwardAddress)}</dt>
                 <dd class="mono">{optional(profile.deposit_forward_address)}</dd>
             </dl>
         </section>

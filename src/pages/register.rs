@@ -19,6 +19,8 @@ use crate::components::form::{Form, FormField, SubmitButton};
 use crate::components::page_header::set_document_title;
 use crate::components::{Field, KeyReveal};
 use crate::config::{use_config, Environment};
+use crate::error_words::Words;
+use crate::i18n::{t, tr, Key};
 use crate::session::{use_session, Session};
 
 /// The form's fields in the order they appear (the first invalid one gets focus).
@@ -48,7 +50,7 @@ enum Outcome {
 
 #[component]
 pub fn RegisterPage() -> impl IntoView {
-    set_document_title("Register");
+    Effect::new(move || set_document_title(t(Key::AuthRegisterTitle)));
     let outcome = RwSignal::new(Outcome::Form);
     let navigate = use_navigate();
 
@@ -58,29 +60,30 @@ pub fn RegisterPage() -> impl IntoView {
         Outcome::Registered { api_key } => {
             let navigate = navigate.clone();
             view! {
-                <h1>"Your company is registered"</h1>
-                <p class="auth-card__lead">"You are signed in. Here is your company's first API key."</p>
+                <h1>{tr(Key::AuthRegisteredTitle)}</h1>
+                <p class="auth-card__lead">{tr(Key::AuthRegisteredLead)}</p>
                 <KeyReveal api_key/>
                 <div class="form-actions spaced-top">
                     <button type="button" class="btn btn-primary btn-block"
                         on:click=move |_| navigate("/orders", Default::default())>
-                        "Continue to the portal"
+                        {tr(Key::AuthContinue)}
                     </button>
                 </div>
             }
             .into_any()
         }
         Outcome::Unavailable { env_name } => view! {
-            <h1>"Registration is not available"</h1>
+            <h1>{tr(Key::AuthRegistrationUnavailable)}</h1>
             <div class="alert alert-info spaced-block" role="status">
-                <strong class="alert__title">{format!("{env_name} does not offer self-service registration.")}</strong>
-                "Companies on this environment get their account and API key from their Lumo manager. "
-                "Ask your Lumo manager for an account, then sign in."
+                <strong class="alert__title">
+                    {Words::of(Key::AuthNoSelfRegistration).with_data("env", env_name).view()}
+                </strong>
+                {tr(Key::AuthAskManager)}
             </div>
             <div class="form-actions">
-                <a class="btn btn-primary" href="/login">"Go to sign in"</a>
+                <a class="btn btn-primary" href="/login">{tr(Key::AuthGoToSignIn)}</a>
                 <button type="button" class="btn btn-secondary" on:click=move |_| outcome.set(Outcome::Form)>
-                    "Choose another environment"
+                    {tr(Key::AuthChooseAnotherEnv)}
                 </button>
             </div>
         }
@@ -146,18 +149,14 @@ fn RegisterForm(outcome: RwSignal<Outcome>) -> impl IntoView {
         }),
         ApiError::Conflict { .. } => {
             let mut taken = FieldErrors::new();
-            taken.insert(
-                "email".to_string(),
-                "A company with this e-mail is already registered. Sign in instead, or use another e-mail."
-                    .to_string(),
-            );
+            taken.insert("email".to_string(), t(Key::AuthEmailTaken).to_string());
             form.set_failure(None);
             form.set_errors(taken);
         }
         ApiError::Validation { .. } => {}
         error => {
-            let text = tried.with_value(|env| reach_failure(env, error));
-            form.set_failure(Some(text));
+            let words = tried.with_value(|env| reach_failure(env, error));
+            form.set_failure_words(Some(words));
         }
     });
     let pending = form.pending();
@@ -182,7 +181,7 @@ fn RegisterForm(outcome: RwSignal<Outcome>) -> impl IntoView {
         if password.get_untracked() != confirmation.get_untracked() {
             problems.insert(
                 "passwordConfirmation".to_string(),
-                "The two passwords do not match.".to_string(),
+                t(Key::AuthPasswordsDiffer).to_string(),
             );
         }
         let Some(environment) = env.resolve(&config) else {
@@ -199,37 +198,35 @@ fn RegisterForm(outcome: RwSignal<Outcome>) -> impl IntoView {
     };
 
     view! {
-        <h1>"Register your company"</h1>
-        <p class="auth-card__lead">
-            "Create a Lumo account for your company. You will receive its API key right away."
-        </p>
+        <h1>{tr(Key::AuthRegisterHeading)}</h1>
+        <p class="auth-card__lead">{tr(Key::AuthRegisterLead)}</p>
         <form class="form" on:submit=submit novalidate>
             <EnvPicker choice=env id="register-environment"/>
-            <Field id="register-name" label="Company name" value=name
+            <Field id="register-name" label=tr(Key::AuthCompanyName) value=name
                 error=form.field_error("name") autocomplete="organization" required=true/>
-            <Field id="register-email" label="Login e-mail" value=email
+            <Field id="register-email" label=tr(Key::AuthLoginEmail) value=email
                 error=form.field_error("email") input_type="email" autocomplete="username"
-                hint="You sign in with this address." required=true/>
+                hint=tr(Key::AuthLoginEmailHint) required=true/>
             <div class="form-grid">
-                <Field id="register-password" label="Password" value=password
+                <Field id="register-password" label=tr(Key::AuthPassword) value=password
                     error=form.field_error("password") input_type="password"
-                    autocomplete="new-password" hint="At least 8 characters." required=true/>
-                <Field id="register-password-confirmation" label="Repeat the password" value=confirmation
+                    autocomplete="new-password" hint=tr(Key::AuthPasswordHint) required=true/>
+                <Field id="register-password-confirmation" label=tr(Key::AuthRepeatPassword) value=confirmation
                     error=form.field_error("passwordConfirmation") input_type="password"
                     autocomplete="new-password" required=true/>
             </div>
             <div class="form-grid">
-                <Field id="register-contact-email" label="Contact e-mail" value=contact_email
+                <Field id="register-contact-email" label=tr(Key::AuthContactEmail) value=contact_email
                     error=form.field_error("contactEmail") input_type="email" autocomplete="email"
-                    optional=true hint="Where Lumo writes about your account."/>
-                <Field id="register-contact-telegram" label="Telegram" value=contact_telegram
-                    error=form.field_error("contactTelegram") placeholder="@your_team"
+                    optional=true hint=tr(Key::AuthContactEmailHint)/>
+                <Field id="register-contact-telegram" label=tr(Key::AuthTelegram) value=contact_telegram
+                    error=form.field_error("contactTelegram") placeholder="@your_team" code=true
                     optional=true/>
             </div>
             <RememberMe value=remember id="register-remember"/>
             <FormError message=form.form_error()/>
-            <SubmitButton form label="Register" pending_label="Registering…" class="btn-primary btn-block"/>
+            <SubmitButton form label=tr(Key::AuthRegisterSubmit) pending_label=tr(Key::AuthRegistering) class="btn-primary btn-block"/>
         </form>
-        <p class="auth-footer">"Already have an account? " <a href="/login">"Sign in"</a></p>
+        <p class="auth-footer">{tr(Key::AuthHaveAccount)}" " <a href="/login">{tr(Key::AuthSignInLink)}</a></p>
     }
 }

@@ -10,16 +10,20 @@ use leptos_router::hooks::use_params_map;
 use lumo_api::models::UserWallet;
 use lumo_api::requests::{Page, UserWalletsQuery};
 use lumo_api::rules::deposits::DepositLine;
-use lumo_api::rules::money::format_amount;
-use lumo_api::rules::user_wallets::{block_reason_text, current_wallet, previous_wallets};
+use lumo_api::rules::money::format_amount_in;
+use lumo_api::rules::user_wallets::{current_wallet, previous_wallets};
 use replace::ReplaceWallet;
 
 use crate::client::{api_resource, use_client};
 use crate::components::deposit_history::{use_history_paging, DepositHistory};
 use crate::components::loading::Spinner;
 use crate::components::qr::{deposit_address_ok, BadAddressWarning, CheckedShortAddress};
-use crate::components::user_wallet::{create_or_get, WalletStatusBadge};
+use crate::components::user_wallet::{
+    create_or_get, BlockReason, BlockReasonText, WalletStatusBadge,
+};
 use crate::components::{ApiView, DepositAddressBlock, PageHeader, Time};
+use crate::error_words::error_words;
+use crate::i18n::{locale, t, tf, tr, Key};
 
 /// The API's largest page: a user has a handful of wallets (one per replacement).
 const WALLETS_PER_USER: u32 = 100;
@@ -61,14 +65,17 @@ pub fn UserWalletDetailPage() -> impl IntoView {
 
     view! {
         <div class="user-wallet-page">
-            <p class="breadcrumb"><a href="/user-wallets">"← User wallets"</a></p>
+            <p class="breadcrumb"><a href="/user-wallets">{tr(Key::UserWalletsBack)}</a></p>
             {move || {
                 let id = external_id.get();
                 view! {
-                    <PageHeader title=format!("User {id}") subtitle="Wallet, balances and deposits of one user of your service.">
+                    <PageHeader
+                        title=move || tf(Key::UserWalletsDetailTitle, &[("id", &id)])
+                        subtitle=tr(Key::UserWalletsDetailSubtitle)
+                    >
                         <button type="button" class="btn btn-secondary" on:click=refresh
                             disabled=move || wallets.loading() || deposits.loading()>
-                            "Refresh"
+                            {tr(Key::UserWalletsRefresh)}
                         </button>
                     </PageHeader>
                 }
@@ -76,25 +83,25 @@ pub fn UserWalletDetailPage() -> impl IntoView {
             <div aria-live="polite">
                 {move || replaced.get().map(|(wallet, old)| view! {
                     <div class="alert alert-success" role="status" data-testid="replace-result">
-                        <p class="alert__title">"Wallet replaced."</p>
+                        <p class="alert__title">{tr(Key::UserWalletsReplacedTitle)}</p>
                         <p>
-                            "New address: " <code class="mono" data-testid="new-address">{wallet.address.clone()}</code>
+                            {tr(Key::UserWalletsReplacedNew)}" " <code class="mono" data-testid="new-address" translate="no">{wallet.address.clone()}</code>
                         </p>
                         {(!deposit_address_ok(&wallet.address)).then(|| view! { <BadAddressWarning/> })}
                         <p>
-                            "The old address " <code class="mono">{old}</code>
-                            " is blocked: deposits still sent to it are credited but flagged for review."
+                            {tr(Key::UserWalletsReplacedOldBefore)}" " <code class="mono" translate="no">{old}</code>
+                            " "{tr(Key::UserWalletsReplacedOldAfter)}
                         </p>
                     </div>
                 })}
             </div>
-            <ApiView resource=wallets loading_label="Loading the wallet…" let:list>
+            <ApiView resource=wallets loading_label=tr(Key::UserWalletsDetailLoading) let:list>
                 <WalletsOfUser list external_id=external_id.get_untracked() on_replaced
                     on_created=Callback::new(move |()| wallets.refetch())/>
             </ApiView>
             <Show when=move || matches!(wallets.get(), Some(Ok(list)) if !list.is_empty())>
                 <section class="section" aria-labelledby="user-deposits-title">
-                    <h2 id="user-deposits-title" class="section__title">"Deposits"</h2>
+                    <h2 id="user-deposits-title" class="section__title">{tr(Key::UserWalletsDeposits)}</h2>
                     <DepositHistory
                         result=rows
                         loading=Signal::derive(move || deposits.loading())
@@ -106,7 +113,7 @@ pub fn UserWalletDetailPage() -> impl IntoView {
                                 .and_then(Result::ok)
                                 .and_then(|list| current_wallet(&list).map(|w| w.address.clone()))
                         })
-                        empty_text="Deposits to this user's addresses appear here."
+                        empty_text=tr(Key::UserWalletsDepositsEmpty)
                     />
                 </section>
             </Show>
@@ -130,31 +137,33 @@ fn WalletsOfUser(
         return view! { <NoWallet external_id on_created/> }.into_any();
     };
     let previous: Vec<UserWallet> = previous_wallets(&list).into_iter().cloned().collect();
-    let reason = block_reason_text(&current);
+    let reason = BlockReason::of(&current);
     let address = current.address.clone();
+    let (usdt, trx) = (current.last_usdt_balance, current.last_trx_balance);
+    let qr_id = external_id.clone();
     view! {
         <div class="card-grid">
             <div class="card deposit-address" data-testid="current-wallet">
                 <div class="card__header">
                     <div>
-                        <h2 class="card__title">"Deposit address"</h2>
-                        <p class="card__subtitle">"Network: TRON. USDT as a TRC-20 token, or TRX."</p>
+                        <h2 class="card__title">{tr(Key::UserWalletsAddressTitle)}</h2>
+                        <p class="card__subtitle">{tr(Key::UserWalletsAddressNetwork)}</p>
                     </div>
                 </div>
                 <div class="deposit-address__body">
                     // Checked (base58check) before it is shown as a QR code or offered for copying.
                     <DepositAddressBlock address=address.clone()
-                        qr_label=format!("QR code of the deposit address of user {external_id}")>
+                        qr_label=move || tf(Key::UserWalletsAddressQr, &[("id", &qr_id)])>
                         <p>
                             <WalletStatusBadge blocked=current.is_blocked reason=reason.clone()/>
-                            {reason.clone().map(|text| view! { <span class="block-reason">" " {text}</span> })}
+                            {reason.clone().map(|reason| view! { <span class="block-reason">" " <BlockReasonText reason/></span> })}
                         </p>
                         {current.is_blocked.then(|| view! {
                             <p class="alert alert-warning">
-                                "This address is blocked: deposits to it are credited but flagged for review. Replace the wallet to issue a new address."
+                                {tr(Key::UserWalletsAddressBlocked)}
                             </p>
                         })}
-                        <p class="muted">"Created " <Time value=current.created_at/></p>
+                        <p class="muted">{tr(Key::UserWalletsCreated)}" " <Time value=current.created_at/></p>
                         <div class="form-actions">
                             <ReplaceWallet external_id=external_id.clone() old_address=address.clone() on_replaced/>
                         </div>
@@ -164,18 +173,18 @@ fn WalletsOfUser(
             <div class="card balances">
                 <div class="card__header">
                     <div>
-                        <h2 class="card__title">"Last observed balances"</h2>
-                        <p class="card__subtitle">"As last seen by the platform on this address: not live, and not counting the user's earlier addresses."</p>
+                        <h2 class="card__title">{tr(Key::UserWalletsBalancesTitle)}</h2>
+                        <p class="card__subtitle">{tr(Key::UserWalletsBalancesSubtitle)}</p>
                     </div>
                 </div>
                 <dl class="balances__list">
                     <div class="stat">
-                        <dt class="stat__label">"USDT (last observed)"</dt>
-                        <dd class="stat__value money" data-testid="user-balance-usdt">{format_amount(current.last_usdt_balance, "USDT")}</dd>
+                        <dt class="stat__label">{tr(Key::UserWalletsBalanceUsdt)}</dt>
+                        <dd class="stat__value money" data-testid="user-balance-usdt" translate="no">{move || format_amount_in(locale(), usdt, "USDT")}</dd>
                     </div>
                     <div class="stat">
-                        <dt class="stat__label">"TRX (last observed)"</dt>
-                        <dd class="stat__value money" data-testid="user-balance-trx">{format_amount(current.last_trx_balance, "TRX")}</dd>
+                        <dt class="stat__label">{tr(Key::UserWalletsBalanceTrx)}</dt>
+                        <dd class="stat__value money" data-testid="user-balance-trx" translate="no">{move || format_amount_in(locale(), trx, "TRX")}</dd>
                     </div>
                 </dl>
             </div>
@@ -189,28 +198,32 @@ fn WalletsOfUser(
 fn PreviousWallets(previous: Vec<UserWallet>) -> impl IntoView {
     view! {
         <section class="section" aria-labelledby="previous-wallets-title">
-            <h2 id="previous-wallets-title" class="section__title">"Earlier addresses"</h2>
+            <h2 id="previous-wallets-title" class="section__title">{tr(Key::UserWalletsEarlier)}</h2>
             <div class="card card--flush">
                 <div class="table-wrap">
                     <table class="table" data-testid="previous-wallets">
                         <thead>
                             <tr>
-                                <th scope="col">"Address"</th>
-                                <th scope="col">"Status"</th>
-                                <th scope="col">"Block reason"</th>
-                                <th scope="col" class="num">"USDT (last seen)"</th>
-                                <th scope="col">"Created"</th>
+                                <th scope="col">{tr(Key::UserWalletsColAddress)}</th>
+                                <th scope="col">{tr(Key::UserWalletsColStatus)}</th>
+                                <th scope="col">{tr(Key::UserWalletsColReason)}</th>
+                                <th scope="col" class="num">{tr(Key::UserWalletsColUsdt)}</th>
+                                <th scope="col">{tr(Key::UserWalletsColCreated)}</th>
                             </tr>
                         </thead>
                         <tbody>
                             {previous.into_iter().map(|wallet| {
-                                let reason = block_reason_text(&wallet);
+                                let reason = BlockReason::of(&wallet);
+                                let usdt = wallet.last_usdt_balance;
                                 view! {
                                     <tr>
                                         <td class="nowrap"><CheckedShortAddress address=wallet.address.clone()/></td>
                                         <td><WalletStatusBadge blocked=wallet.is_blocked reason=reason.clone()/></td>
-                                        <td>{reason.unwrap_or_else(|| "—".to_string())}</td>
-                                        <td class="num"><span class="money">{format_amount(wallet.last_usdt_balance, "USDT")}</span></td>
+                                        <td>{match reason {
+                                            Some(reason) => view! { <BlockReasonText reason/> }.into_any(),
+                                            None => "—".into_any(),
+                                        }}</td>
+                                        <td class="num"><span class="money" translate="no">{move || format_amount_in(locale(), usdt, "USDT")}</span></td>
                                         <td class="nowrap"><Time value=wallet.created_at/></td>
                                     </tr>
                                 }
@@ -249,11 +262,12 @@ fn NoWallet(external_id: String, on_created: Callback<()>) -> impl IntoView {
             return None;
         }
         value.with(|v| match v {
-            Some(Err(e)) => Some(e.to_string()),
+            Some(Err(e)) => Some(error_words(e)),
             _ => None,
         })
     });
     let id = StoredValue::new(external_id.clone());
+    let title_id = external_id;
     let on_click = move |_| {
         if !pending.get_untracked() {
             create.dispatch_local(id.get_value());
@@ -261,13 +275,24 @@ fn NoWallet(external_id: String, on_created: Callback<()>) -> impl IntoView {
     };
     view! {
         <div class="card empty-state" data-testid="no-wallet">
-            <p class="empty-state__title">{format!("No wallet for \u{201c}{external_id}\u{201d}")}</p>
-            <p class="muted">"This user id has no wallet yet (the id must match exactly)."</p>
+            <p class="empty-state__title">{move || kept_id(t(Key::UserWalletsEmptyIdTitle), &title_id)}</p>
+            <p class="muted">{tr(Key::UserWalletsNoWalletText)}</p>
             <button type="button" class="btn btn-primary" on:click=on_click disabled=move || pending.get()>
                 {move || pending.get().then(|| view! { <Spinner/> })}
-                "Create a wallet for this user"
+                {tr(Key::UserWalletsCreateForUser)}
             </button>
             <crate::components::error_panel::FormError message=error/>
         </div>
+    }
+}
+
+/// `text` with its `{id}` (a user's id, data) in an element kept out of translation.
+fn kept_id(text: &'static str, id: &str) -> impl IntoView {
+    match text.split_once("{id}") {
+        Some((before, after)) => view! {
+            {before}<span translate="no">{id.to_string()}</span>{after}
+        }
+        .into_any(),
+        None => text.into_any(),
     }
 }

@@ -6,8 +6,7 @@ use leptos::prelude::*;
 use leptos_router::hooks::use_navigate;
 use lumo_api::listing::{has_next_page, Paging, UserWalletsView};
 use lumo_api::models::UserWallet;
-use lumo_api::rules::money::format_amount;
-use lumo_api::rules::user_wallets::block_reason_text;
+use lumo_api::rules::money::format_amount_in;
 use lumo_api::rules::validation::validate_external_id;
 
 use crate::client::api_resource;
@@ -15,8 +14,11 @@ use crate::components::field::focus_id;
 use crate::components::pagination::Pagination;
 use crate::components::qr::CheckedShortAddress;
 use crate::components::url_list::{list_url, use_url_view};
-use crate::components::user_wallet::{wallet_href, WalletStatusBadge};
+use crate::components::user_wallet::{
+    wallet_href, BlockReason, BlockReasonText, WalletStatusBadge,
+};
 use crate::components::{ApiView, IgnoredQueryNotice, PageHeader, Time};
+use crate::i18n::{locale, t, tf, tr, Key};
 
 mod create;
 
@@ -65,22 +67,22 @@ pub fn UserWalletsPage() -> impl IntoView {
 
     view! {
         <div class="user-wallets-page">
-            <PageHeader title="User wallets" subtitle="A TRON deposit address per user of your service, keyed by your own user id (externalId)."/>
+            <PageHeader title=tr(Key::UserWalletsTitle) subtitle=tr(Key::UserWalletsSubtitle)/>
             <CreateWalletForm on_created/>
-            <div class="tabs" role="tablist" aria-label="Which wallets">
+            <div class="tabs" role="tablist" aria-label=tr(Key::UserWalletsTabs)>
                 <button type="button" class="tab" role="tab" aria-selected=move || (!blocked()).to_string()
-                    on:click=tab(false)>"All wallets"</button>
+                    on:click=tab(false)>{tr(Key::UserWalletsTabAll)}</button>
                 <button type="button" class="tab" role="tab" aria-selected=move || blocked().to_string()
-                    on:click=tab(true)>"Blocked"</button>
+                    on:click=tab(true)>{tr(Key::UserWalletsTabBlocked)}</button>
             </div>
             <Show when=move || !blocked()>
                 <SearchForm state go/>
             </Show>
             <Show when=blocked>
-                <p class="muted">"Blocked wallets keep their address on record: deposits still sent to one are credited but flagged for review."</p>
+                <p class="muted">{tr(Key::UserWalletsBlockedNote)}</p>
             </Show>
             <IgnoredQueryNotice ignored=Signal::derive(move || state.with(|s| s.ignored.clone()))/>
-            <ApiView resource=wallets loading_label="Loading user wallets…" let:list>
+            <ApiView resource=wallets loading_label=tr(Key::UserWalletsLoading) let:list>
                 <WalletsResults list state go/>
             </ApiView>
         </div>
@@ -134,10 +136,10 @@ fn SearchForm(state: Memo<UserWalletsView>, go: Callback<UserWalletsView>) -> im
         });
     };
     view! {
-        <form class="toolbar" role="search" aria-label="Find a user's wallet" on:submit=on_search>
+        <form class="toolbar" role="search" aria-label=tr(Key::UserWalletsSearchLabel) on:submit=on_search>
             <div class="field" class:field--invalid=move || error.with(Option::is_some)>
-                <label class="field__label" for=SEARCH_ID>"User id (externalId, exact)"</label>
-                <input id=SEARCH_ID class="input input--code" type="search" maxlength="255"
+                <label class="field__label" for=SEARCH_ID>{tr(Key::UserWalletsSearchField)}</label>
+                <input id=SEARCH_ID class="input input--code" type="search" maxlength="255" translate="no"
                     autocomplete="off" spellcheck="false" placeholder="user-1001"
                     aria-invalid=move || error.with(Option::is_some).then_some("true")
                     aria-describedby=move || error.with(Option::is_some).then_some(SEARCH_ERROR_ID)
@@ -146,9 +148,9 @@ fn SearchForm(state: Memo<UserWalletsView>, go: Callback<UserWalletsView>) -> im
                     <p id=SEARCH_ERROR_ID class="field__error">{text}</p>
                 })}
             </div>
-            <button type="submit" class="btn btn-secondary">"Search"</button>
+            <button type="submit" class="btn btn-secondary">{tr(Key::UserWalletsSearch)}</button>
             <Show when=move || state.with(|s| s.external_id.is_some())>
-                <button type="button" class="btn btn-ghost" on:click=clear>"Show all"</button>
+                <button type="button" class="btn btn-ghost" on:click=clear>{tr(Key::UserWalletsShowAll)}</button>
             </Show>
         </form>
     }
@@ -170,26 +172,22 @@ fn WalletsResults(
     if list.is_empty() {
         let (title, text) = match (&current.external_id, blocked_view, page > 1) {
             (_, _, true) => (
-                format!("Nothing on page {page}"),
-                "The list ends before this page.".to_string(),
+                Key::UserWalletsEmptyPageTitle,
+                Key::UserWalletsEmptyPageText,
             ),
-            (Some(id), _, _) => (
-                format!("No wallet for \u{201c}{id}\u{201d}"),
-                "The id must match exactly. Create one with the form above.".to_string(),
-            ),
+            (Some(_), _, _) => (Key::UserWalletsEmptyIdTitle, Key::UserWalletsEmptyIdText),
             (None, true, _) => (
-                "No blocked wallets".to_string(),
-                "No user wallet has been blocked or replaced.".to_string(),
+                Key::UserWalletsEmptyBlockedTitle,
+                Key::UserWalletsEmptyBlockedText,
             ),
-            (None, false, _) => (
-                "No user wallets yet".to_string(),
-                "Create one with the form above, or from your backend.".to_string(),
-            ),
+            (None, false, _) => (Key::UserWalletsEmptyTitle, Key::UserWalletsEmptyText),
         };
+        let id = current.external_id.clone().unwrap_or_default();
+        let title = move || quoted_id_view(t(title), &id, &[("page", &page.to_string())]);
         return view! {
             <div class="card empty-state" data-testid="user-wallets-empty">
                 <p class="empty-state__title">{title}</p>
-                <p class="muted">{text}</p>
+                <p class="muted">{tr(text)}</p>
             </div>
         }
         .into_any();
@@ -206,17 +204,24 @@ fn WalletsResults(
             <div class="table-wrap">
                 <table class="table" data-testid="user-wallets-table">
                     <caption class="visually-hidden">
-                        {if blocked_view { format!("Blocked user wallets, page {page}") } else { format!("User wallets, page {page}") }}
+                        {move || {
+                            let key = if blocked_view {
+                                Key::UserWalletsCaptionBlocked
+                            } else {
+                                Key::UserWalletsCaption
+                            };
+                            tf(key, &[("page", &page.to_string())])
+                        }}
                     </caption>
                     <thead>
                         <tr>
-                            <th scope="col">"User id"</th>
-                            <th scope="col">"Address"</th>
-                            <th scope="col" class="num">"USDT (last seen)"</th>
-                            <th scope="col" class="num">"TRX (last seen)"</th>
-                            <th scope="col">"Status"</th>
-                            {blocked_view.then(|| view! { <th scope="col">"Block reason"</th> })}
-                            <th scope="col">"Created"</th>
+                            <th scope="col">{tr(Key::UserWalletsColUser)}</th>
+                            <th scope="col">{tr(Key::UserWalletsColAddress)}</th>
+                            <th scope="col" class="num">{tr(Key::UserWalletsColUsdt)}</th>
+                            <th scope="col" class="num">{tr(Key::UserWalletsColTrx)}</th>
+                            <th scope="col">{tr(Key::UserWalletsColStatus)}</th>
+                            {blocked_view.then(|| view! { <th scope="col">{tr(Key::UserWalletsColReason)}</th> })}
+                            <th scope="col">{tr(Key::UserWalletsColCreated)}</th>
                         </tr>
                     </thead>
                     <tbody>
@@ -238,16 +243,35 @@ fn WalletsResults(
 
 #[component]
 fn WalletRow(wallet: UserWallet, blocked_view: bool) -> impl IntoView {
-    let reason = block_reason_text(&wallet);
+    let reason = BlockReason::of(&wallet);
+    let (usdt, trx) = (wallet.last_usdt_balance, wallet.last_trx_balance);
     view! {
         <tr data-testid="user-wallet-row" data-external-id=wallet.external_id.clone() data-blocked=wallet.is_blocked.to_string()>
-            <td><a class="row-link mono" href=wallet_href(&wallet.external_id)>{wallet.external_id.clone()}</a></td>
+            <td><a class="row-link mono" href=wallet_href(&wallet.external_id) translate="no">{wallet.external_id.clone()}</a></td>
             <td class="nowrap"><CheckedShortAddress address=wallet.address.clone()/></td>
-            <td class="num"><span class="money">{format_amount(wallet.last_usdt_balance, "USDT")}</span></td>
-            <td class="num"><span class="money">{format_amount(wallet.last_trx_balance, "TRX")}</span></td>
+            <td class="num"><span class="money" translate="no">{move || format_amount_in(locale(), usdt, "USDT")}</span></td>
+            <td class="num"><span class="money" translate="no">{move || format_amount_in(locale(), trx, "TRX")}</span></td>
             <td><WalletStatusBadge blocked=wallet.is_blocked reason=reason.clone()/></td>
-            {blocked_view.then(|| view! { <td data-testid="block-reason">{reason.clone().unwrap_or_default()}</td> })}
+            {blocked_view.then(|| view! { <td data-testid="block-reason">{reason.clone().map(|reason| view! { <BlockReasonText reason/> })}</td> })}
             <td class="nowrap"><Time value=wallet.created_at/></td>
         </tr>
     }
+}
+
+/// `template` filled with `values`, its `{id}` (a user's id, data) in an element kept out of
+/// translation.
+fn quoted_id_view(template: &'static str, id: &str, values: &[(&str, &str)]) -> impl IntoView {
+    match template.split_once("{id}") {
+        Some((before, after)) => view! {
+            {tf_text(before, values)}
+            <span translate="no">{id.to_string()}</span>
+            {tf_text(after, values)}
+        }
+        .into_any(),
+        None => tf_text(template, values).into_any(),
+    }
+}
+
+fn tf_text(text: &str, values: &[(&str, &str)]) -> String {
+    lumo_api::catalog::fill(text, values)
 }

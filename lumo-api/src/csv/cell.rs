@@ -42,8 +42,45 @@ pub fn escape_cell(cell: &str) -> String {
     out
 }
 
+/// How a file separates cells and writes decimals.
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
+pub enum CsvDialect {
+    /// RFC 4180 with `,` and dot decimals: what programs read (the default in every language).
+    #[default]
+    Standard,
+    /// `;` between cells and a decimal comma in amounts: what Excel set to a Russian locale
+    /// opens as columns and numbers. Times stay ISO 8601, headers stay the wire names.
+    ExcelSemicolon,
+}
+
+impl CsvDialect {
+    pub fn separator(self) -> char {
+        match self {
+            CsvDialect::Standard => ',',
+            CsvDialect::ExcelSemicolon => ';',
+        }
+    }
+
+    /// An exact amount as this dialect writes it: `12447.87` or `12447,87`.
+    pub fn amount(self, digits: String) -> String {
+        match self {
+            CsvDialect::Standard => digits,
+            CsvDialect::ExcelSemicolon => digits.replace('.', ","),
+        }
+    }
+}
+
 /// One line: the cells escaped by [`escape_cell`], separated by `,`, ended by CRLF.
 pub fn csv_row<I>(cells: I) -> String
+where
+    I: IntoIterator,
+    I::Item: AsRef<str>,
+{
+    csv_row_in(CsvDialect::Standard, cells)
+}
+
+/// [`csv_row`] with the dialect's separator.
+pub fn csv_row_in<I>(dialect: CsvDialect, cells: I) -> String
 where
     I: IntoIterator,
     I::Item: AsRef<str>,
@@ -51,7 +88,7 @@ where
     let mut out = String::new();
     for (index, cell) in cells.into_iter().enumerate() {
         if index > 0 {
-            out.push(',');
+            out.push(dialect.separator());
         }
         out.push_str(&escape_cell(cell.as_ref()));
     }

@@ -7,7 +7,7 @@ use chrono::NaiveDate;
 use crate::models::Dispute;
 use crate::time::date_text;
 
-use super::{csv_row, exact, iso};
+use super::{csv_row_in, exact, file_name, iso, CsvDialect};
 
 pub const DISPUTES_HEADER: &[&str] = &[
     "id",
@@ -27,9 +27,17 @@ pub fn disputes_csv<'a, I>(disputes: I) -> String
 where
     I: IntoIterator<Item = &'a Dispute>,
 {
-    let mut out = csv_row(DISPUTES_HEADER);
+    disputes_csv_in(CsvDialect::Standard, disputes)
+}
+
+/// [`disputes_csv`] in `dialect`.
+pub fn disputes_csv_in<'a, I>(dialect: CsvDialect, disputes: I) -> String
+where
+    I: IntoIterator<Item = &'a Dispute>,
+{
+    let mut out = csv_row_in(dialect, DISPUTES_HEADER);
     for dispute in disputes {
-        out.push_str(&csv_row(dispute_cells(dispute)));
+        out.push_str(&csv_row_in(dialect, dispute_cells(dialect, dispute)));
     }
     out
 }
@@ -39,8 +47,14 @@ pub fn disputes_file_name(date: NaiveDate) -> String {
     format!("lumo-disputes-{}.csv", date_text(date))
 }
 
+/// [`disputes_file_name`] for `dialect` (`…-excel.csv` for the `;` file).
+pub fn disputes_file_name_in(dialect: CsvDialect, date: NaiveDate) -> String {
+    file_name("disputes", dialect, date)
+}
+
 /// Raw wire values (an unknown status or resolution as the server sent it), nothing reworded.
-fn dispute_cells(dispute: &Dispute) -> [String; 10] {
+fn dispute_cells(dialect: CsvDialect, dispute: &Dispute) -> [String; 10] {
+    let exact = |amount| dialect.amount(exact(amount));
     [
         dispute.id.clone(),
         dispute.order_id.clone(),

@@ -182,4 +182,9 @@ impl OrdersExport {
     pub fn to_csv(&self) -> String {
         orders_csv(&self.orders)
     }
+
+    /// The file in `dialect` (see [`super::orders_csv_in`]).
+    pub fn to_csv_in(&self, dialect: super::CsvDialect) -> String {
+        super::orders_csv_in(dialect, &self.orders)
+    }
 }

@@ -6,11 +6,12 @@
 
 use chrono::{DateTime, FixedOffset, Utc};
 
+use crate::locale::Locale;
 use crate::models::{Order, OrderStatus};
 use crate::requests::percent_encode;
-use crate::rules::money::{format_amount, format_plain};
+use crate::rules::money::{format_amount_in, format_plain};
 use crate::rules::orders::short_id;
-use crate::time::{local_date_time_text, rfc3339_utc, utc_text};
+use crate::time::{rfc3339_utc, utc_text};
 
 /// Everything an orders-table row shows of one order, as text.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -25,11 +26,12 @@ pub struct OrderRowText {
     pub reference_is_api_id: bool,
     pub merchant: String,
     pub created: TimeText,
-    /// `12 500.00 RUB` (no-break spaces).
+    /// `12 500.00 RUB`; `12 500,00 ₽` in Russian (no-break spaces).
     pub amount_rub: String,
-    /// `130.25 USDT` (no-break spaces).
+    /// `130.25 USDT`; `130,25 USDT` in Russian (no-break spaces).
     pub amount_usdt: String,
-    /// `95.95`: 2 to 6 decimals, no grouping; `None` when the order has no rate.
+    /// `95.95` (`95,95` in Russian): 2 to 6 decimals, no grouping; `None` when the order has no
+    /// rate.
     pub rate: Option<String>,
     pub status: OrderStatus,
 }
@@ -37,7 +39,7 @@ pub struct OrderRowText {
 /// A timestamp as a `<time>` element shows it.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct TimeText {
-    /// The reader's local time: `2026-11-24 13:05`.
+    /// The reader's local time: `2026-11-24 13:05`; `24.11.2026, 13:05` in Russian.
     pub local: String,
     /// For `datetime`: `2026-11-24T10:05:00Z`.
     pub iso: String,
@@ -46,10 +48,11 @@ pub struct TimeText {
 }
 
 impl TimeText {
-    /// `value` for a reader at `offset` (their zone at that instant), to the minute.
-    pub fn new(value: &DateTime<Utc>, offset: FixedOffset) -> Self {
+    /// `value` for a reader at `offset` (their zone at that instant), to the minute, as `locale`
+    /// writes it (the machine-readable `iso` and `utc` are the same in every language).
+    pub fn new(locale: Locale, value: &DateTime<Utc>, offset: FixedOffset) -> Self {
         TimeText {
-            local: local_date_time_text(value, offset, false),
+            local: locale.local_date_time_text(value, offset, false),
             iso: rfc3339_utc(value, false),
             utc: utc_text(value),
         }
@@ -57,8 +60,9 @@ impl TimeText {
 }
 
 /// The row of `order` for a reader whose zone was `created_offset` when the order was created.
+/// Money, the rate and the local time are written as `locale` writes them.
 /// Takes the order by value: its strings move into the row instead of being copied.
-pub fn order_row(order: Order, created_offset: FixedOffset) -> OrderRowText {
+pub fn order_row(locale: Locale, order: Order, created_offset: FixedOffset) -> OrderRowText {
     let (reference, reference_is_api_id) = match order.external_order_id {
         Some(external) if !external.trim().is_empty() => (external, false),
         _ => (short_id(&order.id), true),
@@ -69,10 +73,19 @@ pub fn order_row(order: Order, created_offset: FixedOffset) -> OrderRowText {
         reference,
         reference_is_api_id,
         merchant: order.merchant_name,
-        created: TimeText::new(&order.created_at, created_offset),
-        amount_rub: format_amount(order.amount_rub, "RUB"),
-        amount_usdt: format_amount(order.amount_usdt, "USDT"),
-        rate: order.rate.map(|rate| format_plain(rate, 2, 6)),
+        created: TimeText::new(locale, &order.created_at, created_offset),
+        amount_rub: format_amount_in(locale, order.amount_rub, "RUB"),
+        amount_usdt: format_amount_in(locale, order.amount_usdt, "USDT"),
+        rate: order.rate.map(|rate| plain_rate(locale, rate)),
         status: order.status,
+    }
+}
+
+/// A rate's digits with `locale`'s decimal separator (no grouping, as the table always showed).
+fn plain_rate(locale: Locale, rate: rust_decimal::Decimal) -> String {
+    let text = format_plain(rate, 2, 6);
+    match locale.decimal_separator() {
+        '.' => text,
+        separator => text.replace('.', &separator.to_string()),
     }
 }

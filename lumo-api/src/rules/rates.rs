@@ -34,13 +34,39 @@ pub fn rate_age_seconds(
     at_fetch.saturating_add(since_fetch)
 }
 
-/// "updated just now", "updated 12 s ago", "updated 3 min ago", "updated 2 h ago".
-pub fn age_label(seconds: i64) -> String {
+/// How old the shown rate is, in the unit the top bar words it in ("updated just now",
+/// "updated 12 s ago", "updated 3 min ago", "updated 2 h ago"); the portal words it per language.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum RateAge {
+    /// Under 5 seconds.
+    JustNow,
+    /// 5 to 59 seconds.
+    Seconds(i64),
+    /// Whole minutes, under an hour.
+    Minutes(i64),
+    /// Whole hours.
+    Hours(i64),
+}
+
+/// The age of `seconds` (as [`rate_age_seconds`] gives it) in its unit.
+pub fn age_label(seconds: i64) -> RateAge {
     match seconds {
-        s if s < 5 => "updated just now".to_string(),
-        s if s < 60 => format!("updated {s} s ago"),
-        s if s < 3600 => format!("updated {} min ago", s / 60),
-        s => format!("updated {} h ago", s / 3600),
+        s if s < 5 => RateAge::JustNow,
+        s if s < 60 => RateAge::Seconds(s),
+        s if s < 3600 => RateAge::Minutes(s / 60),
+        s => RateAge::Hours(s / 3600),
+    }
+}
+
+impl std::fmt::Display for RateAge {
+    /// The English wording: "updated 12 s ago".
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        match self {
+            RateAge::JustNow => f.write_str("updated just now"),
+            RateAge::Seconds(n) => write!(f, "updated {n} s ago"),
+            RateAge::Minutes(n) => write!(f, "updated {n} min ago"),
+            RateAge::Hours(n) => write!(f, "updated {n} h ago"),
+        }
     }
 }
 

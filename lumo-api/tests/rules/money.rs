@@ -241,9 +241,21 @@ fn russian_amounts_use_a_decimal_comma_and_the_rouble_sign() {
     let ru = |text: &str, currency: &str| format_amount_in(Locale::Ru, dec(text), currency);
     assert_eq!(ru("5000", "RUB"), "5\u{a0}000,00\u{a0}₽");
     assert_eq!(ru("12.5", "USDT"), "12,50\u{a0}USDT");
-    assert_eq!(ru("-1234567.123456", "USDT"), "-1\u{a0}234\u{a0}567,123456\u{a0}USDT");
+    assert_eq!(
+        ru("-1234567.123456", "USDT"),
+        "-1\u{a0}234\u{a0}567,123456\u{a0}USDT"
+    );
     assert_eq!(ru("0.1", ""), "0,10");
-    assert_eq!(format_rate_in(Locale::Ru, dec("95.95")), "95,95\u{a0}₽/USDT");
-    assert_eq!(format_total_in(Locale::Ru, Ok(dec("1")), "RUB"), "1,00\u{a0}₽");
-    assert_eq!(format_amount_in(Locale::En, dec("5000"), "RUB"), "5\u{a0}000.00\u{a0}RUB");
+    assert_eq!(
+        format_rate_in(Locale::Ru, dec("95.95")),
+        "95,95\u{a0}₽/USDT"
+    );
+    assert_eq!(
+        format_total_in(Locale::Ru, Ok(dec("1")), "RUB"),
+        "1,00\u{a0}₽"
+    );
+    assert_eq!(
+        format_amount_in(Locale::En, dec("5000"), "RUB"),
+        "5\u{a0}000.00\u{a0}RUB"
+    );
 }

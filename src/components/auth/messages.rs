@@ -1,7 +1,11 @@
 //! What the sign-in and registration forms say when the API refuses or cannot be reached.
-//! Each failure gets its own sentence. Pure; tested natively.
+//! Each failure gets its own sentence, in the language on screen; the environment's name and the
+//! server's own words are data (`translate="no"`). Pure; tested natively.
 
 use lumo_api::ApiError;
+
+use crate::error_words::{error_words, server_said, Words};
+use crate::i18n::Key;
 
 /// Which sign-in form failed.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -11,48 +15,29 @@ pub enum Method {
 }
 
 /// The message for a failed sign-in on environment `env` (its name).
-pub fn sign_in_failure(method: Method, env: &str, error: &ApiError) -> String {
+pub fn sign_in_failure(method: Method, env: &str, error: &ApiError) -> Words {
     match error {
         ApiError::Unauthorized { .. } => match method {
-            Method::ApiKey => format!(
-                "{env} does not accept this API key. Check that you copied all of it and chose \
-                 the right environment; the key may also have been rotated."
-            ),
-            Method::Password => "Wrong e-mail or password.".to_string(),
+            Method::ApiKey => Words::of(Key::AuthKeyRefused).with_data("env", env),
+            Method::Password => Words::of(Key::AuthWrongPassword),
         },
-        ApiError::Forbidden { message } => with_server_words(
-            "Access refused: this company is inactive, or your network address is not on its \
-             allowlist. Contact your Lumo manager.",
-            message,
-        ),
+        ApiError::Forbidden { message } => server_said(Words::of(Key::AuthAccessRefused), message),
         other => reach_failure(env, other),
     }
 }
 
 /// Messages for failures that are not about the credentials themselves.
-pub fn reach_failure(env: &str, error: &ApiError) -> String {
+pub fn reach_failure(env: &str, error: &ApiError) -> Words {
     match error {
-        ApiError::Network { .. } => format!(
-            "Could not reach {env}. Check your connection and the environment's address, then try again."
-        ),
-        ApiError::Timeout { seconds } => {
-            format!("{env} did not answer within {seconds} s. Try again in a moment.")
-        }
-        ApiError::Server { status, .. } => format!(
-            "{env} had a problem (HTTP {status}). Nothing was changed; try again in a moment."
-        ),
-        ApiError::Decode { .. } => format!(
-            "{env} sent an answer the portal cannot read. Check that the environment's address \
-             points at the Lumo API."
-        ),
-        other => other.to_string(),
-    }
-}
-
-fn with_server_words(text: &str, message: &Option<String>) -> String {
-    match message {
-        Some(words) if !words.trim().is_empty() => format!("{text} The server said: {words}"),
-        _ => text.to_string(),
+        ApiError::Network { .. } => Words::of(Key::AuthUnreachable).with_data("env", env),
+        ApiError::Timeout { seconds } => Words::of(Key::AuthTimeout)
+            .with_data("env", env)
+            .with_plain("seconds", seconds),
+        ApiError::Server { status, .. } => Words::of(Key::AuthServerProblem)
+            .with_data("env", env)
+            .with_plain("status", status),
+        ApiError::Decode { .. } => Words::of(Key::AuthUnreadable).with_data("env", env),
+        other => error_words(other),
     }
 }
 
@@ -72,11 +57,11 @@ mod tests {
             message: None,
         };
         let messages = [
-            sign_in_failure(Method::Password, "Sandbox", &unauthorized),
-            sign_in_failure(Method::ApiKey, "Sandbox", &unauthorized),
-            sign_in_failure(Method::Password, "Sandbox", &forbidden),
-            sign_in_failure(Method::Password, "Sandbox", &network),
-            sign_in_failure(Method::Password, "Sandbox", &server),
+            sign_in_failure(Method::Password, "Sandbox", &unauthorized).text(),
+            sign_in_failure(Method::ApiKey, "Sandbox", &unauthorized).text(),
+            sign_in_failure(Method::Password, "Sandbox", &forbidden).text(),
+            sign_in_failure(Method::Password, "Sandbox", &network).text(),
+            sign_in_failure(Method::Password, "Sandbox", &server).text(),
         ];
         assert_eq!(messages[0], "Wrong e-mail or password.");
         assert!(messages[1].contains("API key"));
@@ -91,10 +76,28 @@ mod tests {
     }
 
     #[test]
+    fn the_english_wording_is_kept() {
+        let forbidden = ApiError::Forbidden {
+            message: Some("Company is inactive".into()),
+        };
+        assert_eq!(
+            sign_in_failure(Method::Password, "Sandbox", &forbidden).text(),
+            "Access refused: this company is inactive, or your network address is not on its \
+             allowlist. Contact your Lumo manager. The server said: Company is inactive"
+        );
+        assert_eq!(
+            reach_failure("Sandbox", &ApiError::Timeout { seconds: 20 }).text(),
+            "Sandbox did not answer within 20 s. Try again in a moment."
+        );
+    }
+
+    #[test]
     fn messages_never_contain_a_key() {
         let error = ApiError::Unauthorized {
             message: Some("Invalid API key".into()),
         };
-        assert!(!sign_in_failure(Method::ApiKey, "Sandbox", &error).contains("lb2b_"));
+        assert!(!sign_in_failure(Method::ApiKey, "Sandbox", &error)
+            .text()
+            .contains("lb2b_"));
     }
 }

@@ -10,6 +10,8 @@ use lumo_api::listing::DisputesView;
 
 use crate::components::csv_download::save_csv;
 use crate::disputes_store::use_disputes_store;
+use crate::i18n::{t, tf, tn, tr, Key};
+use crate::labels::marked;
 
 #[derive(Clone, PartialEq)]
 enum Outcome {
@@ -50,22 +52,24 @@ pub fn DisputesExport(state: Memo<DisputesView>) -> impl IntoView {
 
     let message = move || {
         outcome.get().map(|outcome| {
-            let (text, class) = match outcome {
-                Outcome::Saved { count: 1, file } => {
-                    (format!("Saved 1 dispute to {file}."), "export-status--done")
-                }
+            let (text, data, class) = match outcome {
                 Outcome::Saved { count, file } => (
-                    format!("Saved {count} disputes to {file}."),
+                    tn(Key::DisputesExportSaved, count as u64, &[("file", &file)]),
+                    Some(file),
                     "export-status--done",
                 ),
                 Outcome::NotLoaded => (
-                    "Nothing was saved: the disputes have not loaded yet.".to_string(),
+                    t(Key::DisputesExportNotLoaded).to_string(),
+                    None,
                     "export-status--error",
                 ),
-                Outcome::Failed(detail) => {
-                    (format!("Export failed: {detail}."), "export-status--error")
-                }
+                Outcome::Failed(detail) => (
+                    tf(Key::DisputesExportFailed, &[("detail", &detail)]),
+                    Some(detail),
+                    "export-status--error",
+                ),
             };
+            let text = marked(text, data.as_deref());
             view! { <span class=format!("export-status__text {class}")>{text}</span> }
         })
     };
@@ -76,10 +80,10 @@ pub fn DisputesExport(state: Memo<DisputesView>) -> impl IntoView {
             <button
                 type="button"
                 class="btn btn-secondary"
-                title="Download the disputes listed under the current filters as CSV"
+                title=tr(Key::DisputesExportHint)
                 on:click=export
             >
-                "Export CSV"
+                {tr(Key::DisputesExport)}
             </button>
         </div>
     }

@@ -3,27 +3,35 @@
 use std::sync::Arc;
 
 use leptos::prelude::*;
-use lumo_api::insights::{format_count, Insights, RESOLUTION_BUCKETS};
-use lumo_api::rules::money::format_total;
-use lumo_api::time::date_text;
+use lumo_api::insights::{format_count, Insights};
+use lumo_api::rules::money::format_total_in;
 use rust_decimal::Decimal;
 
 use super::Figures;
 use crate::components::bar_chart::{BarChart, ChartPoint};
+use crate::i18n::{locale, t, tf, tn, tr, Key};
+
+/// The time-to-resolution buckets, in the order of `Insights::resolution_buckets`
+/// (`lumo_api::insights::RESOLUTION_BUCKETS`).
+const BUCKETS: [Key; 4] = [
+    Key::InsightsBucketUnderDay,
+    Key::InsightsBucketOneToThree,
+    Key::InsightsBucketThreeToSeven,
+    Key::InsightsBucketOverSeven,
+];
 
 fn opened_points(insights: &Insights) -> Vec<ChartPoint> {
     insights
         .weeks
         .iter()
         .map(|week| {
-            let label = date_text(week.start);
-            let what = if week.opened == 1 {
-                "dispute opened"
-            } else {
-                "disputes opened"
-            };
+            let label = locale().date_text(week.start);
             ChartPoint {
-                name: format!("Week of {label}: {} {what}", format_count(week.opened)),
+                name: tn(
+                    Key::InsightsWeekOpened,
+                    week.opened as u64,
+                    &[("week", &label)],
+                ),
                 value: Some(Decimal::from(week.opened)),
                 text: format_count(week.opened),
                 label,
@@ -37,10 +45,13 @@ fn refunded_points(insights: &Insights) -> Vec<ChartPoint> {
         .weeks
         .iter()
         .map(|week| {
-            let label = date_text(week.start);
-            let text = format_total(week.refunded, "USDT");
+            let label = locale().date_text(week.start);
+            let text = format_total_in(locale(), week.refunded, "USDT");
             ChartPoint {
-                name: format!("Week of {label}: {text} refunded"),
+                name: tf(
+                    Key::InsightsWeekRefunded,
+                    &[("week", &label), ("amount", &text)],
+                ),
                 value: week.refunded.ok(),
                 text,
                 label,
@@ -50,13 +61,13 @@ fn refunded_points(insights: &Insights) -> Vec<ChartPoint> {
 }
 
 fn resolution_points(insights: &Insights) -> Vec<ChartPoint> {
-    RESOLUTION_BUCKETS
+    BUCKETS
         .iter()
         .zip(insights.resolution_buckets)
-        .map(|(label, count)| {
-            let what = if count == 1 { "dispute" } else { "disputes" };
+        .map(|(key, count)| {
+            let label = t(*key);
             ChartPoint {
-                name: format!("{label}: {} {what}", format_count(count)),
+                name: tn(Key::InsightsBucketCount, count as u64, &[("label", label)]),
                 value: Some(Decimal::from(count)),
                 text: format_count(count),
                 label: label.to_string(),
@@ -70,8 +81,8 @@ pub(super) fn Charts(figures: Signal<Arc<Figures>>) -> impl IntoView {
     let opened = move || {
         let points = figures.with(|f| opened_points(&f.insights));
         view! {
-            <BarChart title="Disputes opened per week" points label_header="Week starting (UTC)"
-                value_header="Disputes opened" testid="chart-opened"/>
+            <BarChart title=tr(Key::InsightsChartOpened) points label_header=tr(Key::InsightsChartWeekStart)
+                value_header=tr(Key::InsightsStatOpened) testid="chart-opened"/>
         }
     };
     let refunded = move || {
@@ -79,30 +90,30 @@ pub(super) fn Charts(figures: Signal<Arc<Figures>>) -> impl IntoView {
             return view! {
                 <figure class="bar-chart" data-testid="chart-refunded">
                     <figcaption class="bar-chart__caption">
-                        <span class="bar-chart__title">"Refunded per week (USDT)"</span>
+                        <span class="bar-chart__title">{tr(Key::InsightsChartRefunded)}</span>
                     </figcaption>
-                    <p class="bar-chart__pending muted">"Waiting for the refunded orders' amounts…"</p>
+                    <p class="bar-chart__pending muted">{tr(Key::InsightsChartWaiting)}</p>
                 </figure>
             }
             .into_any();
         }
         let points = figures.with(|f| refunded_points(&f.insights));
         view! {
-            <BarChart title="Refunded per week (USDT)" points label_header="Week starting (UTC)"
-                value_header="Refunded" testid="chart-refunded" tone="refund"/>
+            <BarChart title=tr(Key::InsightsChartRefunded) points label_header=tr(Key::InsightsChartWeekStart)
+                value_header=tr(Key::InsightsStatRefunded) testid="chart-refunded" tone="refund"/>
         }
         .into_any()
     };
     let resolution = move || {
         let points = figures.with(|f| resolution_points(&f.insights));
         view! {
-            <BarChart title="Time to resolution" points label_header="Time to resolution"
-                value_header="Disputes" testid="chart-resolution" tone="time" every_label=true/>
+            <BarChart title=tr(Key::InsightsChartResolution) points label_header=tr(Key::InsightsChartResolution)
+                value_header=tr(Key::InsightsDisputes) testid="chart-resolution" tone="time" every_label=true/>
         }
     };
     view! {
         <section class="insights-charts" aria-labelledby="insights-charts-heading">
-            <h2 id="insights-charts-heading">"Charts"</h2>
+            <h2 id="insights-charts-heading">{tr(Key::InsightsCharts)}</h2>
             <div class="insights-charts__grid">
                 <div class="card">{opened}</div>
                 <div class="card">{refunded}</div>

@@ -3,22 +3,45 @@
 use std::sync::Arc;
 
 use leptos::prelude::*;
-use lumo_api::insights::{
-    dispute_rate, format_count, format_duration, format_tenths, Insights, Outcome,
-};
-use lumo_api::rules::money::format_total;
+use lumo_api::insights::{dispute_rate, format_count, Insights, Outcome};
+use lumo_api::rules::money::format_total_in;
 
 use super::orders::{Orders, ScanState};
 use super::Figures;
-use crate::labels;
+use crate::i18n::{locale, t, tf, tn, tr, Key};
+use crate::labels::{self, marked};
 
 const DASH: &str = "—";
 
-fn disputes(n: usize) -> String {
-    match n {
-        1 => "1 dispute".to_string(),
-        n => format!("{} disputes", format_count(n)),
+/// Tenths of a percent with one decimal, in the language on screen: "12.3 %", "12,3 %".
+pub(super) fn format_tenths(tenths: u64) -> String {
+    format!(
+        "{}{}{} %",
+        tenths / 10,
+        locale().decimal_separator(),
+        tenths % 10
+    )
+}
+
+/// A duration for people: "2 d 5 h", "5 h 12 min", "12 min", "under 1 min" (or in Russian).
+fn format_duration(seconds: i64) -> String {
+    const DAY: i64 = 24 * 3600;
+    let seconds = seconds.max(0);
+    let days = (seconds / DAY).to_string();
+    let hours = ((seconds % DAY) / 3600).to_string();
+    let minutes = ((seconds % 3600) / 60).to_string();
+    match (days.as_str(), hours.as_str(), minutes.as_str()) {
+        ("0", "0", "0") => t(Key::InsightsDurationUnderMinute).to_string(),
+        ("0", "0", m) => tf(Key::InsightsDurationMinutes, &[("m", m)]),
+        ("0", h, m) => tf(Key::InsightsDurationHours, &[("h", h), ("m", m)]),
+        (d, h, _) => tf(Key::InsightsDurationDays, &[("d", d), ("h", h)]),
     }
+}
+
+/// A text with a server or API message in it, the message marked as data.
+fn with_error(key: Key, error: &impl std::fmt::Display) -> AnyView {
+    let error = error.to_string();
+    marked(tf(key, &[("error", &error)]), Some(&error))
 }
 
 fn outcome_id(outcome: Outcome) -> &'static str {
@@ -35,14 +58,14 @@ fn outcome_id(outcome: Outcome) -> &'static str {
 /// One figure: a label, the value, and a line saying what it is made of.
 #[component]
 fn Stat(
-    label: &'static str,
+    #[prop(into)] label: TextProp,
     testid: &'static str,
     #[prop(into)] value: Signal<String>,
     children: Children,
 ) -> impl IntoView {
     view! {
         <div class="card stat insights-stat" data-testid=testid>
-            <dt class="stat__label">{label}</dt>
+            <dt class="stat__label">{move || label.get()}</dt>
             <dd class="stat__value" data-testid="stat-value">{value}</dd>
             <dd class="stat__hint">{children()}</dd>
         </div>
@@ -64,11 +87,8 @@ pub(super) fn Summary(figures: Signal<Arc<Figures>>, orders: Orders) -> impl Int
     });
     let median_hint = move || {
         figures.with(|f| match f.insights.resolved_count {
-            0 => "No dispute of this period has been decided yet.".to_string(),
-            n => format!(
-                "From opening to decision, over {} decided (resolved or rejected).",
-                disputes(n)
-            ),
+            0 => t(Key::InsightsMedianNone).to_string(),
+            n => tn(Key::InsightsMedianHint, n as u64, &[]),
         })
     };
 
@@ -80,8 +100,7 @@ pub(super) fn Summary(figures: Signal<Arc<Figures>>, orders: Orders) -> impl Int
             .unwrap_or_else(|| DASH.to_string()),
         _ => DASH.to_string(),
     });
-    let rate_hint = move || {
-        match orders.scan_state() {
+    let rate_hint = move || match orders.scan_state() {
         None | Some(ScanState::Counting(_)) => {
             let so_far = match orders.scan_state() {
                 Some(ScanState::Counting(n)) => n,
@@ -89,47 +108,47 @@ pub(super) fn Summary(figures: Signal<Arc<Figures>>, orders: Orders) -> impl Int
             };
             view! {
                 <span class="insights-progress" data-testid="rate-progress">
-                    {format!("Counting orders… {} so far", format_count(so_far))}
+                    {tf(Key::InsightsCounting, &[("n", &format_count(so_far))])}
                 </span>
             }
             .into_any()
         }
         Some(ScanState::Done(scanned)) => match scanned.completed {
-            Some(0) => "No completed order in this period, so there is no rate.".into_any(),
+            Some(0) => t(Key::InsightsNoCompleted).into_any(),
             Some(completed) => view! {
                 <span data-testid="rate-basis">
-                    {format!(
-                        "{} opened / {} completed orders (success, failed or disputed; {} created in the period).",
-                        format_count(figures.with(insights)),
-                        format_count(completed),
-                        format_count(scanned.scanned),
+                    {tf(
+                        Key::InsightsRateBasis,
+                        &[
+                            ("opened", &format_count(figures.with(insights))),
+                            ("completed", &format_count(completed)),
+                            ("scanned", &format_count(scanned.scanned)),
+                        ],
                     )}
                 </span>
             }
             .into_any(),
             None => view! {
                 <span class="insights-problem" data-testid="rate-unavailable">
-                    "Can't be computed: the API returned the same page of orders twice (it seems to \
-                     ignore the page offset), so the orders of the period can't be counted."
+                    {t(Key::InsightsRateRepeated)}
                 </span>
             }
             .into_any(),
         },
         Some(ScanState::Failed(error)) => view! {
             <span class="insights-problem" data-testid="rate-unavailable">
-                {format!("Can't be computed: the orders could not be read. {error}")}
+                {with_error(Key::InsightsRateFailed, &error)}
             </span>
             " "
             <RetryButton orders/>
         }
         .into_any(),
-    }
     };
 
     let refunded = Signal::derive(move || {
         figures.with(|f| {
             if f.refunds_known {
-                format_total(f.insights.refunded, "USDT")
+                format_total_in(locale(), f.insights.refunded, "USDT")
             } else {
                 DASH.to_string()
             }
@@ -137,12 +156,10 @@ pub(super) fn Summary(figures: Signal<Arc<Figures>>, orders: Orders) -> impl Int
     });
     let refunded_hint = move || {
         let problem = match orders.scan_state() {
-            Some(ScanState::Failed(error)) => Some(format!(
-                "Can't be summed: the orders could not be read. {error}"
-            )),
-            Some(ScanState::Done(_)) => orders.error().map(|error| {
-                format!("Can't be summed: an order's amount could not be read. {error}")
-            }),
+            Some(ScanState::Failed(error)) => Some(with_error(Key::InsightsRefundFailed, &error)),
+            Some(ScanState::Done(_)) => orders
+                .error()
+                .map(|error| with_error(Key::InsightsRefundAmountFailed, &error)),
             _ => None,
         };
         if let Some(problem) = problem {
@@ -156,26 +173,25 @@ pub(super) fn Summary(figures: Signal<Arc<Figures>>, orders: Orders) -> impl Int
         figures.with(|f| {
             if !f.refunds_known {
                 return view! {
-                    <span class="insights-progress">"Reading the refunded orders' amounts…"</span>
+                    <span class="insights-progress">{t(Key::InsightsReadingAmounts)}</span>
                 }
                 .into_any();
             }
             let i = &f.insights;
             let count = row_count(i, Outcome::Refund) + row_count(i, Outcome::PartialRefund);
-            let mut lines = vec![format!(
-                "{} refunded: full refunds at the order's amount, partial ones at the amount refunded.",
-                disputes(count)
-            )];
+            let mut lines = vec![tn(Key::InsightsRefundedLine, count as u64, &[])];
             if i.refunds_without_amount > 0 {
-                lines.push(format!(
-                    "{} left out: amount unknown (order not found, or no refund amount given).",
-                    disputes(i.refunds_without_amount)
+                lines.push(tn(
+                    Key::InsightsLeftOut,
+                    i.refunds_without_amount as u64,
+                    &[],
                 ));
             }
             if i.refunds_above_order > 0 {
-                lines.push(format!(
-                    "{} refunded more than the order's amount (counted as the API gives them).",
-                    disputes(i.refunds_above_order)
+                lines.push(tn(
+                    Key::InsightsAboveOrder,
+                    i.refunds_above_order as u64,
+                    &[],
                 ));
             }
             lines.join(" ").into_any()
@@ -184,21 +200,21 @@ pub(super) fn Summary(figures: Signal<Arc<Figures>>, orders: Orders) -> impl Int
 
     view! {
         <section aria-labelledby="insights-summary-heading">
-            <h2 id="insights-summary-heading" class="visually-hidden">"Summary"</h2>
+            <h2 id="insights-summary-heading" class="visually-hidden">{tr(Key::InsightsSummary)}</h2>
             <dl class="card-grid insights-stats">
-                <Stat label="Disputes opened" testid="stat-opened" value=opened>
-                    "Opened in the period."
+                <Stat label=tr(Key::InsightsStatOpened) testid="stat-opened" value=opened>
+                    {tr(Key::InsightsStatOpenedHint)}
                 </Stat>
-                <Stat label="Open now" testid="stat-open" value=open_now>
-                    "Of those, still submitted or in review."
+                <Stat label=tr(Key::InsightsStatOpen) testid="stat-open" value=open_now>
+                    {tr(Key::InsightsStatOpenHint)}
                 </Stat>
-                <Stat label="Dispute rate" testid="stat-rate" value=rate>
+                <Stat label=tr(Key::InsightsStatRate) testid="stat-rate" value=rate>
                     <span aria-live="polite">{rate_hint}</span>
                 </Stat>
-                <Stat label="Median time to resolution" testid="stat-median" value=median>
+                <Stat label=tr(Key::InsightsStatMedian) testid="stat-median" value=median>
                     {median_hint}
                 </Stat>
-                <Stat label="Refunded" testid="stat-refunded" value=refunded>
+                <Stat label=tr(Key::InsightsStatRefunded) testid="stat-refunded" value=refunded>
                     <span aria-live="polite">{refunded_hint}</span>
                 </Stat>
             </dl>
@@ -210,7 +226,7 @@ pub(super) fn Summary(figures: Signal<Arc<Figures>>, orders: Orders) -> impl Int
 fn RetryButton(orders: Orders) -> impl IntoView {
     view! {
         <button type="button" class="btn btn-secondary btn-sm" on:click=move |_| orders.retry()>
-            "Retry"
+            {tr(Key::InsightsRetry)}
         </button>
     }
 }
@@ -239,7 +255,7 @@ pub(super) fn OutcomeTable(figures: Signal<Arc<Figures>>) -> impl IntoView {
                     let other =
                         (row.outcome == Outcome::Other && !i.other_values.is_empty()).then(|| {
                             view! {
-                                <span class="insights-other muted" data-testid="other-values">
+                                <span class="insights-other muted" data-testid="other-values" translate="no">
                                     {i.other_values.join(", ")}
                                 </span>
                             }
@@ -255,12 +271,12 @@ pub(super) fn OutcomeTable(figures: Signal<Arc<Figures>>) -> impl IntoView {
                 .collect_view();
             view! {
                 <table class="table insights-outcomes" data-testid="outcome-table">
-                    <caption>"Outcomes of the disputes opened in the period"</caption>
+                    <caption>{t(Key::InsightsOutcomesCaption)}</caption>
                     <thead>
                         <tr>
-                            <th scope="col">"Outcome"</th>
-                            <th scope="col" class="num">"Disputes"</th>
-                            <th scope="col" class="num">"Share"</th>
+                            <th scope="col">{t(Key::InsightsOutcome)}</th>
+                            <th scope="col" class="num">{t(Key::InsightsDisputes)}</th>
+                            <th scope="col" class="num">{t(Key::InsightsShare)}</th>
                         </tr>
                     </thead>
                     <tbody>{rows}</tbody>

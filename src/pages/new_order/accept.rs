@@ -11,10 +11,12 @@ use chrono::Utc;
 use leptos::prelude::*;
 use lumo_api::models::Order;
 use lumo_api::rules::quotes::pending::{
-    is_order_of, stall_summary, AcceptCheck, AcceptStep, NotPlaced, PendingAccept, Stall,
+    is_order_of, AcceptCheck, AcceptStep, NotPlaced, PendingAccept, Stall,
 };
 
 use crate::client::Client;
+use crate::error_words::error_words;
+use crate::i18n::{t, Key};
 use crate::refresh::sleep;
 
 const STORAGE_PREFIX: &str = "lumo.pending-accept|";
@@ -28,10 +30,35 @@ pub(super) enum AcceptStatus {
     Placing,
     /// An answer was lost: reading back whether the order exists.
     Checking,
-    /// The outcome is still unknown and the page stopped asking by itself.
-    Stalled { summary: String, detail: String },
-    /// Definitely not placed; the server's words when it gave any.
-    NotPlaced { message: String },
+    /// The outcome is still unknown and the page stopped asking by itself (worded when shown,
+    /// in the language on screen: lumo-api's `stall_summary`, [`stall_detail`]).
+    Stalled(Stall),
+    /// Definitely not placed (worded when shown: [`refusal_message`]).
+    NotPlaced(Refusal),
+}
+
+/// Why an accept definitely placed no order.
+#[derive(Debug, Clone, PartialEq)]
+pub(super) enum Refusal {
+    /// The conversation's end.
+    Api(NotPlaced),
+    /// The quote's id cannot be put in a path safely: nothing was sent.
+    UnsafeId,
+}
+
+/// What a refusal says, and whether it is the server's own words (shown as they come, kept out
+/// of translation).
+pub(super) fn refusal_message(refusal: &Refusal) -> (String, bool) {
+    match refusal {
+        Refusal::Api(NotPlaced::Refused {
+            message: Some(text),
+        }) => (text.clone(), true),
+        Refusal::Api(NotPlaced::Refused { message: None }) => {
+            (t(Key::NewOrderRefusedDefault).to_string(), false)
+        }
+        Refusal::Api(NotPlaced::Expired) => (t(Key::NewOrderExpiredUnplaced).to_string(), false),
+        Refusal::UnsafeId => (t(Key::NewOrderUnsafeId).to_string(), false),
+    }
 }
 
 impl AcceptStatus {
@@ -39,7 +66,7 @@ impl AcceptStatus {
     pub fn outcome_unknown(&self) -> bool {
         matches!(
             self,
-            AcceptStatus::Placing | AcceptStatus::Checking | AcceptStatus::Stalled { .. }
+            AcceptStatus::Placing | AcceptStatus::Checking | AcceptStatus::Stalled(_)
         )
     }
 }
@@ -216,16 +243,12 @@ impl AcceptRun {
                 }
                 AcceptStep::NotPlaced(why) => {
                     forget(&scope);
-                    self.status.try_set(AcceptStatus::NotPlaced {
-                        message: not_placed_message(&why),
-                    });
+                    self.status
+                        .try_set(AcceptStatus::NotPlaced(Refusal::Api(why)));
                     return;
                 }
                 AcceptStep::Stalled(stall) => {
-                    self.status.try_set(AcceptStatus::Stalled {
-                        summary: stall_summary(&stall).to_string(),
-                        detail: stall_detail(&stall),
-                    });
+                    self.status.try_set(AcceptStatus::Stalled(stall));
                     return;
                 }
             };
@@ -233,25 +256,10 @@ impl AcceptRun {
     }
 }
 
-fn not_placed_message(why: &NotPlaced) -> String {
-    match why {
-        NotPlaced::Refused {
-            message: Some(text),
-        } => text.clone(),
-        NotPlaced::Refused { message: None } => {
-            "The server refused this quote (it may have expired or been accepted already).".into()
-        }
-        NotPlaced::Expired => {
-            "The quote expired before the order was placed, and no order was created for it.".into()
-        }
-    }
-}
-
-fn stall_detail(stall: &Stall) -> String {
+/// What to know about a stall, in the language on screen.
+pub(super) fn stall_detail(stall: &Stall) -> String {
     match stall {
-        Stall::SignedOut => {
-            "The check resumes here after you sign in again as this company.".into()
-        }
-        Stall::Unreachable(error) | Stall::NoDefiniteAnswer(error) => error.to_string(),
+        Stall::SignedOut => t(Key::NewOrderStallSignedOut).to_string(),
+        Stall::Unreachable(error) | Stall::NoDefiniteAnswer(error) => error_words(error).text(),
     }
 }

@@ -6,16 +6,19 @@ use leptos::prelude::*;
 use leptos_router::hooks::use_navigate;
 use lumo_api::models::{PrepareOrderRequest, Quote};
 use lumo_api::requests::{path_segment_is_safe, percent_encode};
-use lumo_api::rules::money::{format_amount, format_rate};
+use lumo_api::rules::money::{format_amount_in, format_rate_in};
 use lumo_api::rules::quotes::idempotency::{uuid_v4_from_bytes, AcceptKey};
-use lumo_api::rules::quotes::pending::{AcceptCheck, AcceptStep, PendingAccept};
+use lumo_api::rules::quotes::pending::{stall_summary, AcceptCheck, AcceptStep, PendingAccept};
 use lumo_api::rules::quotes::AcceptBlock;
 
-use super::accept::{AcceptRun, AcceptStart, AcceptStatus, Accepting};
+use super::accept::{
+    refusal_message, stall_detail, AcceptRun, AcceptStart, AcceptStatus, Accepting, Refusal,
+};
 use crate::client::use_client;
 use crate::components::countdown::use_seconds_left;
 use crate::components::loading::Spinner;
 use crate::components::{Countdown, Time};
+use crate::i18n::{locale, tf, tr, Key};
 use crate::session::use_session;
 
 #[derive(Debug, Clone, PartialEq)]
@@ -133,9 +136,7 @@ pub(super) fn QuotePanel(
         };
         if !path_segment_is_safe(&quote_id) {
             // `.`/`..` would be resolved away by the browser and the accept sent elsewhere.
-            status.set(AcceptStatus::NotPlaced {
-                message: "The server gave this quote an id that cannot be sent back safely, so it was not accepted.".into(),
-            });
+            status.set(AcceptStatus::NotPlaced(Refusal::UnsafeId));
             return;
         }
         let key = keys
@@ -167,22 +168,26 @@ pub(super) fn QuotePanel(
     };
     let new_quote = move |_| re_prepare.run(());
     let refused = move || match status.get() {
-        AcceptStatus::NotPlaced { message } => Some(message),
+        AcceptStatus::NotPlaced(refusal) => Some(refusal_message(&refusal)),
         _ => None,
     };
     let unknown = move || status.with(AcceptStatus::outcome_unknown);
 
-    let rub = format_amount(quote.amount_rub, "RUB");
-    let usdt = format_amount(quote.amount_usdt, "USDT");
-    let intro = format!(
-        "Quote ready: {usdt} for {rub} to {}. It expires in 30 seconds.{}",
-        quote.merchant_name,
-        if sufficient {
-            ""
+    let (amount_rub, amount_usdt, rate) = (quote.amount_rub, quote.amount_usdt, quote.rate);
+    let rub = move || format_amount_in(locale(), amount_rub, "RUB");
+    let usdt = move || format_amount_in(locale(), amount_usdt, "USDT");
+    let merchant = quote.merchant_name.clone();
+    let intro = move || {
+        let key = if sufficient {
+            Key::NewOrderIntro
         } else {
-            " The company balance does not cover it."
-        }
-    );
+            Key::NewOrderIntroInsufficient
+        };
+        tf(
+            key,
+            &[("usdt", &usdt()), ("rub", &rub()), ("merchant", &merchant)],
+        )
+    };
     let disabled =
         move || status.with(|s| *s != AcceptStatus::Idle) || block().is_some() || preparing.get();
 
@@ -190,54 +195,54 @@ pub(super) fn QuotePanel(
         <section class="card quote" aria-labelledby="quote-title" data-testid="quote" data-quote-id=quote.id.clone()>
             <div class="card__header">
                 <div>
-                    <h2 id="quote-title" class="card__title">"Quote"</h2>
-                    <p class="card__subtitle">"Valid for 30 seconds. Nothing is reserved until you accept."</p>
+                    <h2 id="quote-title" class="card__title">{tr(Key::NewOrderQuoteTitle)}</h2>
+                    <p class="card__subtitle">{tr(Key::NewOrderQuoteSubtitle)}</p>
                 </div>
             </div>
             <dl class="details quote__details">
-                <dt>"Merchant"</dt>
-                <dd data-testid="quote-merchant">{quote.merchant_name.clone()}</dd>
-                <dt>"Amount"</dt>
-                <dd class="money" data-testid="quote-rub">{rub.clone()}</dd>
-                <dt>"You pay"</dt>
-                <dd class="money quote__usdt" data-testid="quote-usdt">{usdt.clone()}</dd>
-                <dt>"Rate"</dt>
-                <dd class="money" data-testid="quote-rate">{format_rate(quote.rate)}</dd>
-                <dt>"Balance"</dt>
+                <dt>{tr(Key::NewOrderMerchant)}</dt>
+                <dd data-testid="quote-merchant" translate="no">{quote.merchant_name.clone()}</dd>
+                <dt>{tr(Key::NewOrderAmount)}</dt>
+                <dd class="money" data-testid="quote-rub" translate="no">{rub}</dd>
+                <dt>{tr(Key::NewOrderYouPay)}</dt>
+                <dd class="money quote__usdt" data-testid="quote-usdt" translate="no">{usdt}</dd>
+                <dt>{tr(Key::NewOrderRate)}</dt>
+                <dd class="money" data-testid="quote-rate" translate="no">{move || format_rate_in(locale(), rate)}</dd>
+                <dt>{tr(Key::NewOrderBalance)}</dt>
                 <dd data-testid="quote-balance">
                     {if sufficient {
-                        view! { <span class="badge badge--success">"Sufficient"</span> " The company balance covers this amount." }.into_any()
+                        view! { <span class="badge badge--success">{tr(Key::NewOrderSufficient)}</span> " " {tr(Key::NewOrderSufficientText)} }.into_any()
                     } else {
-                        view! { <span class="badge badge--danger">"Not sufficient"</span> " The company balance does not cover this amount." }.into_any()
+                        view! { <span class="badge badge--danger">{tr(Key::NewOrderNotSufficient)}</span> " " {tr(Key::NewOrderNotSufficientText)} }.into_any()
                     }}
                 </dd>
-                <dt>"Expires"</dt>
+                <dt>{tr(Key::NewOrderExpires)}</dt>
                 <dd><Time value=quote.expires_at seconds=true/></dd>
             </dl>
             <Countdown seconds intro/>
             <div aria-live="assertive">
-                {move || refused().map(|message| view! {
+                {move || refused().map(|(message, from_server)| view! {
                     <div class="alert alert-error" role="alert" data-testid="accept-refused">
-                        <p class="alert__title">"The server did not accept this quote"</p>
-                        <p>{message}</p>
-                        <p>"No order was placed. Get a new quote to see the current price."</p>
+                        <p class="alert__title">{tr(Key::NewOrderRefusedTitle)}</p>
+                        <p translate=from_server.then_some("no")>{message}</p>
+                        <p>{tr(Key::NewOrderRefusedText)}</p>
                     </div>
                 })}
                 {move || (status.get() == AcceptStatus::Checking).then(|| view! {
                     <div class="alert alert-warning" role="status" data-testid="accept-checking">
-                        <p class="alert__title"><Spinner/>" Checking whether the order was placed..."</p>
-                        <p>"The answer to your accept was lost on the way. The portal is asking the server whether the order exists; it will not place a second one."</p>
+                        <p class="alert__title"><Spinner/>" "{tr(Key::NewOrderCheckingTitle)}</p>
+                        <p>{tr(Key::NewOrderCheckingText)}</p>
                     </div>
                 })}
                 {move || match status.get() {
-                    AcceptStatus::Stalled { summary, detail } => Some(view! {
+                    AcceptStatus::Stalled(stall) => Some(view! {
                         <div class="alert alert-error" role="alert" data-testid="accept-unknown">
-                            <p class="alert__title">"We don't know yet whether the order was placed"</p>
-                            <p>{summary}</p>
-                            <p>{detail}</p>
-                            <p>"Don't pay this merchant again until you know: check again, or look for the order under Orders."</p>
+                            <p class="alert__title">{tr(Key::NewOrderUnknownTitle)}</p>
+                            <p>{stall_summary(&stall)}</p>
+                            <p>{stall_detail(&stall)}</p>
+                            <p>{tr(Key::NewOrderUnknownText)}</p>
                             <button type="button" class="btn btn-secondary" data-testid="accept-check-again"
-                                on:click=check_again.clone()>"Check again"</button>
+                                on:click=check_again.clone()>{tr(Key::NewOrderCheckAgain)}</button>
                         </div>
                     }),
                     _ => None,
@@ -253,12 +258,12 @@ pub(super) fn QuotePanel(
                 <button type="button" class="btn btn-primary" data-testid="accept-quote"
                     disabled=disabled on:click=accept aria-describedby="quote-title">
                     {move || (status.get() == AcceptStatus::Placing).then(|| view! { <Spinner/> })}
-                    {format!("Accept and pay {usdt}")}
+                    {move || tf(Key::NewOrderAccept, &[("usdt", &usdt())])}
                 </button>
                 {move || (!unknown()).then(|| view! {
                     <button type="button" class="btn btn-secondary" on:click=new_quote disabled=move || preparing.get()>
                         {move || preparing.get().then(|| view! { <Spinner/> })}
-                        "Get a new quote"
+                        {tr(Key::NewOrderNewQuote)}
                     </button>
                 })}
             </div>

@@ -20,6 +20,7 @@ use crate::components::error_panel::FormError;
 use crate::components::form::{Form, FormField};
 use crate::components::loading::Spinner;
 use crate::disputes_store::{clear_draft, save_draft, use_disputes_store};
+use crate::i18n::{t, tf, tr, Key};
 use crate::session::use_session;
 
 mod submit;
@@ -60,18 +61,13 @@ pub fn DisputeForm(
         }
         Done::NotFiled => {
             in_doubt.set(None);
-            form.set_failure(Some(
-                "The dispute was not filed: its answer was lost, and Lumo's dispute list has no \
-                 dispute for this order. Your text is kept: send it again."
-                    .to_string(),
-            ));
+            form.set_failure(Some(t(Key::OrderDetailNotFiledLost).to_string()));
         }
         Done::Unknown { doubt, error } => {
             in_doubt.set(Some(doubt.clone()));
-            form.set_failure(Some(format!(
-                "The answer to your submit was lost, and checking whether the dispute was filed \
-                 failed too. {error} Press \u{201c}Check again\u{201d} before sending it again: \
-                 nothing is sent until the check succeeds."
+            form.set_failure(Some(tf(
+                Key::OrderDetailUnknownLost,
+                &[("error", &error.to_string())],
             )));
         }
         Done::Refused(error) => {
@@ -114,13 +110,13 @@ pub fn DisputeForm(
     let pending = form.pending();
     let button_label = move || {
         if checking.get() {
-            "Checking…"
+            t(Key::OrderDetailChecking)
         } else if pending.get() {
-            "Filing dispute…"
+            t(Key::OrderDetailFiling)
         } else if in_doubt.with(Option::is_some) {
-            "Check again"
+            t(Key::OrderDetailCheckAgain)
         } else {
-            "Open dispute"
+            t(Key::OrderDetailOpenDispute)
         }
     };
 
@@ -134,11 +130,11 @@ pub fn DisputeForm(
 
     view! {
         <form class="card form dispute-form" on:submit=on_submit novalidate=true aria-labelledby="dispute-form-title">
-            <h3 class="card__title" id="dispute-form-title">"Open dispute"</h3>
+            <h3 class="card__title" id="dispute-form-title">{tr(Key::OrderDetailOpenDispute)}</h3>
             <div class="field" class:field--invalid=move || field_error.get().is_some()>
-                <label class="field__label" for=REASON_ID>"Reason"</label>
+                <label class="field__label" for=REASON_ID>{tr(Key::DisputesCardReason)}</label>
                 <p class="field__hint" id=format!("{REASON_ID}-hint")>
-                    "What went wrong with this order? Lumo support reads this; it is kept as you type until you send it."
+                    {tr(Key::OrderDetailReasonHint)}
                 </p>
                 <textarea
                     id=REASON_ID
@@ -169,7 +165,7 @@ pub fn DisputeForm(
             <div aria-live="polite">
                 {move || checking.get().then(|| view! {
                     <p class="alert alert-info" role="status" data-testid="dispute-checking">
-                        "Checking whether the dispute was filed…"
+                        {tr(Key::OrderDetailCheckingFiled)}
                     </p>
                 })}
             </div>
@@ -195,9 +191,7 @@ fn reason_problems(text: &str) -> FieldErrors {
 /// The message for a failed submit; the text stays in the box for another try.
 fn describe(error: &ApiError) -> String {
     match error {
-        ApiError::Conflict { .. } => format!(
-            "The dispute was refused. {error} The order may have changed: reload it to see its current state."
-        ),
-        _ => format!("The dispute was not filed. {error} Your text is kept: try again."),
+        ApiError::Conflict { .. } => tf(Key::OrderDetailRefused, &[("error", &error.to_string())]),
+        _ => tf(Key::OrderDetailNotFiled, &[("error", &error.to_string())]),
     }
 }

@@ -13,6 +13,8 @@ use send_wrapper::SendWrapper;
 use crate::client::{use_client, Cancel, Client};
 use crate::components::csv_download::save_csv;
 use crate::components::loading::Spinner;
+use crate::error_words::error_words;
+use crate::i18n::{locale, t, tf, tr, Key, Locale};
 
 /// How an export ended.
 #[derive(Clone, PartialEq)]
@@ -119,8 +121,8 @@ pub fn CsvExport(state: Signal<OrdersView>) -> impl IntoView {
     let message = move || {
         if exporting.get() {
             return Some(match fetched.get() {
-                0 => ("Fetching orders…".to_string(), ""),
-                fetched => (format!("Fetched {fetched} orders…"), ""),
+                0 => (t(Key::OrdersExportFetching).to_string(), ""),
+                fetched => (counted(Key::OrdersExportFetched, fetched, &[]), ""),
             });
         }
         ended.with(|ended| ended.as_ref().map(describe))
@@ -137,7 +139,7 @@ pub fn CsvExport(state: Signal<OrdersView>) -> impl IntoView {
                 view! {
                     <span class="export__spinner"><Spinner/></span>
                     <button type="button" class="btn btn-secondary" on:click=move |_| stop()>
-                        "Cancel export"
+                        {tr(Key::OrdersExportCancel)}
                     </button>
                 }
                 .into_any()
@@ -146,10 +148,10 @@ pub fn CsvExport(state: Signal<OrdersView>) -> impl IntoView {
                     <button
                         type="button"
                         class="btn btn-secondary"
-                        title="Download every order matching the filters (all pages) as CSV"
+                        title=tr(Key::OrdersExportTitle)
                         on:click=move |_| start()
                     >
-                        "Export CSV"
+                        {tr(Key::OrdersExportButton)}
                     </button>
                 }
                 .into_any()
@@ -166,7 +168,7 @@ fn describe(ended: &ExportEnd) -> (String, &'static str) {
             file,
             cut: None,
         } => (
-            format!("Saved {count} orders to {file}."),
+            counted(Key::OrdersExportSaved, *count, &[("file", file)]),
             "export-status--done",
         ),
         ExportEnd::Done {
@@ -174,20 +176,43 @@ fn describe(ended: &ExportEnd) -> (String, &'static str) {
             file,
             cut: Some(reason),
         } => (
-            format!("Saved {count} orders to {file}. {reason}"),
+            counted(
+                Key::OrdersExportSavedCut,
+                *count,
+                &[("file", file), ("reason", &reason.to_string())],
+            ),
             "export-status--error",
         ),
-        ExportEnd::Cancelled { fetched } => (
-            format!("Export cancelled after {fetched} orders; nothing was saved."),
-            "",
-        ),
+        ExportEnd::Cancelled { fetched } => {
+            (counted(Key::OrdersExportCancelled, *fetched, &[]), "")
+        }
         ExportEnd::Failed { fetched, error } => (
-            format!("Export failed after {fetched} orders: {error}"),
+            counted(
+                Key::OrdersExportFailed,
+                *fetched,
+                &[("error", &error_words(error).text())],
+            ),
             "export-status--error",
         ),
         ExportEnd::Stopped { reason } => (
-            format!("Export stopped; nothing was saved. {reason}"),
+            tf(Key::OrdersExportStopped, &[("reason", &reason.to_string())]),
             "export-status--error",
         ),
     }
+}
+
+/// The form of the counted text `key` for `n` orders. English writes the count as it always did
+/// (`1000`, no grouping: tests and users match it); Russian groups it (`1 000`).
+fn counted(key: Key, n: usize, values: &[(&str, &str)]) -> String {
+    let locale = locale();
+    let n = n as u64;
+    let count = match locale {
+        Locale::En => n.to_string(),
+        Locale::Ru => locale.count_text(n),
+    };
+    let form = lumo_api::catalog::form(t(key), locale.plural_index(n));
+    let mut all = Vec::with_capacity(values.len() + 1);
+    all.push(("n", count.as_str()));
+    all.extend_from_slice(values);
+    lumo_api::catalog::fill(form, &all)
 }

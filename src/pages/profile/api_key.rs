@@ -26,6 +26,8 @@ use crate::client::{send_to, use_client, Client, Target};
 use crate::components::error_panel::FormError;
 use crate::components::loading::Spinner;
 use crate::components::{ConfirmDialog, KeyReveal};
+use crate::error_words::{error_words, Words};
+use crate::i18n::{tr, Key};
 use crate::session::{use_session, SessionCtx};
 use crate::shell::{use_key_in_doubt, KeyInDoubt};
 
@@ -43,8 +45,11 @@ enum ReadBack {
     StillWorks,
     /// It was regenerated and the new key is lost; the session has ended (the shell explains).
     Refused,
-    /// No telling: the old key is kept to ask again (never shown).
-    Unknown { api_key: String, detail: String },
+    /// No telling (the check's own failure): the old key is kept to ask again (never shown).
+    Unknown {
+        api_key: String,
+        failure: Option<ApiError>,
+    },
 }
 
 /// Ask once, with the old key, whether it still works, and act on the answer.
@@ -73,7 +78,7 @@ async fn read_back(
         }
         OldKeyCheck::Unknown => ReadBack::Unknown {
             api_key: old.api_key,
-            detail: result.err().map(|e| e.to_string()).unwrap_or_default(),
+            failure: result.err(),
         },
     }
 }
@@ -93,8 +98,8 @@ pub fn ApiKeyCard() -> impl IntoView {
     let key_in_doubt = use_key_in_doubt();
     let open = RwSignal::new(false);
     let new_key = RwSignal::new(None::<String>);
-    let error = RwSignal::new(None::<String>);
-    let note = RwSignal::new(None::<String>);
+    let error = RwSignal::new(None::<Words>);
+    let note = RwSignal::new(None::<Key>);
 
     // The read-back. Reference-counted rather than owned by the card, so that the regenerate
     // future can start it after the card is gone: it settles the doubt or ends the session.
@@ -165,7 +170,7 @@ pub fn ApiKeyCard() -> impl IntoView {
                 Some(Err(failure))
                     if failure.may_hide_a_change()
                         || matches!(failure, ApiError::Unauthorized { .. }) => {}
-                Some(Err(failure)) => error.set(Some(failure.to_string())),
+                Some(Err(failure)) => error.set(Some(error_words(failure))),
                 None => {}
             });
         }
@@ -176,16 +181,14 @@ pub fn ApiKeyCard() -> impl IntoView {
         let now = check_version.get();
         if seen.is_some_and(|seen| seen != now) {
             checked.with_untracked(|found| match found {
-                Some(ReadBack::StillWorks) => note.set(Some(
-                    "The key was not regenerated: the answer was lost, but your current key \
-                     still works and nothing changed. It is safe to try again."
-                        .to_string(),
-                )),
-                Some(ReadBack::Unknown { detail, .. }) => error.set(Some(format!(
-                    "The answer to \u{201c}Regenerate\u{201d} was lost, so the key may or may \
-                     not have been regenerated, and checking failed too. {detail} Press \
-                     \u{201c}Check again\u{201d}: do not regenerate again before you know."
-                ))),
+                Some(ReadBack::StillWorks) => note.set(Some(Key::ProfileKeyNotRegenerated)),
+                Some(ReadBack::Unknown { failure, .. }) => {
+                    let mut words = Words::of(Key::ProfileKeyUnknown);
+                    if let Some(failure) = failure {
+                        words = words.then(error_words(failure));
+                    }
+                    error.set(Some(words.then(Words::of(Key::ProfileKeyUnknownNext))));
+                }
                 Some(ReadBack::Refused) | None => {}
             });
         }
@@ -226,48 +229,42 @@ pub fn ApiKeyCard() -> impl IntoView {
         <section class="card" aria-labelledby="api-key-title">
             <div class="card__header">
                 <div>
-                    <h2 id="api-key-title" class="card__title">"API key"</h2>
-                    <p class="card__subtitle">
-                        "Your backend and this portal use the company's API key. Regenerate it if it may have leaked."
-                    </p>
+                    <h2 id="api-key-title" class="card__title">{tr(Key::ProfileApiKey)}</h2>
+                    <p class="card__subtitle">{tr(Key::ProfileApiKeySubtitle)}</p>
                 </div>
                 <button type="button" class="btn btn-secondary" on:click=move |_| open.set(true)
                     disabled=move || pending.get() || checking.get() || is_unresolved()>
-                    "Regenerate API key"
+                    {tr(Key::ProfileRegenerate)}
                 </button>
             </div>
             <div aria-live="polite">
                 {move || checking.get().then(|| view! {
                     <p class="alert alert-info" role="status" data-testid="key-checking">
-                        <Spinner/>" Checking whether the key was regenerated…"
+                        <Spinner/>" "{tr(Key::ProfileChecking)}
                     </p>
                 })}
-                {move || note.get().map(|text| view! {
-                    <p class="alert alert-info" role="status" data-testid="key-note">{text}</p>
+                {move || note.get().map(|key| view! {
+                    <p class="alert alert-info" role="status" data-testid="key-note">{tr(key)}</p>
                 })}
             </div>
             <FormError message=error/>
             <Show when=move || is_unresolved() && !checking.get()>
                 <div class="form-actions">
-                    <button type="button" class="btn btn-secondary" on:click=check_again>"Check again"</button>
+                    <button type="button" class="btn btn-secondary" on:click=check_again>{tr(Key::ProfileCheckAgain)}</button>
                 </div>
             </Show>
             {move || new_key.get().map(|api_key| view! { <KeyReveal api_key/> })}
         </section>
         <ConfirmDialog
             open
-            title="Regenerate the API key?"
-            confirm_label="Regenerate key"
+            title=tr(Key::ProfileRegenerateTitle)
+            confirm_label=tr(Key::ProfileRegenerateConfirm)
             on_confirm
             danger=true
             pending=pending
         >
-            <p>
-                "A new key is issued and the current key stops working at once. If your company's "
-                "backend uses the current key, its calls to Lumo will fail until you update it with "
-                "the new key."
-            </p>
-            <p>"This portal switches to the new key by itself; you stay signed in. The new key is shown once."</p>
+            <p>{tr(Key::ProfileRegenerateWarning)}</p>
+            <p>{tr(Key::ProfileRegenerateStay)}</p>
         </ConfirmDialog>
     }
 }

@@ -13,6 +13,7 @@ use crate::components::error_panel::FormError;
 use crate::components::form::{draft_value, Form, FormField, SubmitButton};
 use crate::components::Field;
 use crate::drafts::use_drafts;
+use crate::i18n::{tr, Key};
 
 const FIELDS: &[FormField] = &[
     FormField::new("contactEmail", "profile-contact-email"),
@@ -59,7 +60,7 @@ pub fn ProfileForm(
         DRAFTS[3],
         profile.deposit_forward_address.clone().unwrap_or_default(),
     );
-    let note = RwSignal::new(None::<&'static str>);
+    let note = RwSignal::new(None::<Key>);
     let profile = StoredValue::new(profile);
 
     // PATCH sets fields to given values: idempotent. If its answer is lost (timeout, dropped
@@ -92,7 +93,7 @@ pub fn ProfileForm(
         });
         if body.is_empty() {
             form.clear();
-            note.set(Some("Nothing to save: no field was changed."));
+            note.set(Some(Key::ProfileNothingToSave));
             return;
         }
         let problems = validate_profile_update(&body);
@@ -103,35 +104,35 @@ pub fn ProfileForm(
         <section class="card" aria-labelledby="profile-edit-title">
             <div class="card__header">
                 <div>
-                    <h2 id="profile-edit-title" class="card__title">"Contacts and integration"</h2>
-                    <p class="card__subtitle">"Leave a field empty to clear it. Only changed fields are sent."</p>
+                    <h2 id="profile-edit-title" class="card__title">{tr(Key::ProfileEditTitle)}</h2>
+                    <p class="card__subtitle">{tr(Key::ProfileEditSubtitle)}</p>
                 </div>
             </div>
             <form class="form" on:submit=submit novalidate>
                 {has_drafts.then(|| view! {
-                    <p class="alert alert-info" role="status">"Your unsaved changes were kept."</p>
+                    <p class="alert alert-info" role="status">{tr(Key::ProfileDraftsKept)}</p>
                 })}
                 <div class="form-grid">
-                    <Field id="profile-contact-email" label="Contact e-mail" value=contact_email
+                    <Field id="profile-contact-email" label=tr(Key::AuthContactEmail) value=contact_email
                         error=form.field_error("contactEmail") input_type="email" autocomplete="email"/>
-                    <Field id="profile-contact-telegram" label="Telegram" value=contact_telegram
-                        error=form.field_error("contactTelegram") placeholder="@your_team"
-                        hint="5 to 32 letters, digits or underscores, optionally after @."/>
+                    <Field id="profile-contact-telegram" label=tr(Key::AuthTelegram) value=contact_telegram
+                        error=form.field_error("contactTelegram") placeholder="@your_team" code=true
+                        hint=tr(Key::ProfileTelegramHint)/>
                 </div>
-                <Field id="profile-webhook-url" label="Webhook URL" value=webhook_url
+                <Field id="profile-webhook-url" label=tr(Key::ProfileWebhookUrl) value=webhook_url
                     error=form.field_error("webhookUrl") input_type="url" code=true
                     placeholder="https://example.com/hooks/lumo"
-                    hint="Lumo sends order and deposit events here. Must start with https:// (http only for localhost)."/>
-                <Field id="profile-deposit-forward-address" label="Deposit forward address"
+                    hint=tr(Key::ProfileWebhookHint)/>
+                <Field id="profile-deposit-forward-address" label=tr(Key::ProfileForwardAddress)
                     value=forward_address error=form.field_error("depositForwardAddress") code=true
-                    placeholder="T…" hint="A TRON address (34 characters, starting with T); the checksum is verified."/>
+                    placeholder="T…" hint=tr(Key::ProfileForwardHint)/>
                 <FormError message=form.form_error()/>
                 <div aria-live="polite">
-                    {move || note.get().map(|text| view! { <p class="alert alert-info">{text}</p> })}
-                    {move || saved.get().then(|| view! { <p class="alert alert-success">"Profile saved."</p> })}
+                    {move || note.get().map(|key| view! { <p class="alert alert-info">{tr(key)}</p> })}
+                    {move || saved.get().then(|| view! { <p class="alert alert-success">{tr(Key::ProfileSaved)}</p> })}
                 </div>
                 <div class="form-actions">
-                    <SubmitButton form label="Save changes" pending_label="Saving…"/>
+                    <SubmitButton form label=tr(Key::ProfileSave) pending_label=tr(Key::ProfileSaving)/>
                 </div>
             </form>
         </section>

@@ -22,6 +22,8 @@ use crate::components::error_panel::FormError;
 use crate::components::form::Form;
 use crate::components::loading::Spinner;
 use crate::components::ConfirmDialog;
+use crate::error_words::error_words;
+use crate::i18n::{t, tf, tr, Key};
 
 mod submit;
 
@@ -41,8 +43,9 @@ pub(crate) fn ReplaceWallet(
     // After a lost answer, shown beside the button (the dialog is closed by then).
     let checking = RwSignal::new(false);
     let in_doubt = RwSignal::new(false);
-    let outcome_note = RwSignal::new(None::<String>);
-    let outcome_error = RwSignal::new(None::<String>);
+    let outcome_note = RwSignal::new(None::<Key>);
+    // After a lost answer whose check failed too: that failure, worded when shown.
+    let outcome_error = RwSignal::new(None::<lumo_api::ApiError>);
     let old = StoredValue::new(old_address.clone());
 
     // No input field takes messages: the reason's problem and any refusal are said in the dialog.
@@ -66,23 +69,15 @@ pub(crate) fn ReplaceWallet(
         }
         Done::Unchanged => {
             in_doubt.set(false);
-            outcome_note.set(Some(
-                "The wallet was not replaced: the answer was lost, but the user's current \
-                 address is still the old one. Nothing changed: you can try again."
-                    .to_string(),
-            ));
+            outcome_note.set(Some(Key::UserWalletsReplaceUnchanged));
         }
         Done::Unknown(e) => {
             in_doubt.set(true);
-            outcome_error.set(Some(format!(
-                "The answer to \u{201c}Replace wallet\u{201d} was lost, and checking \
-                 whether the wallet was replaced failed too. {e} Press \u{201c}Check \
-                 again\u{201d} before replacing again."
-            )));
+            outcome_error.set(Some(e.clone()));
         }
-        Done::Unsupported => form.set_failure(Some(
-            "Replacing a wallet is not available on this environment. Nothing was changed.".into(),
-        )),
+        Done::Unsupported => {
+            form.set_failure(Some(t(Key::UserWalletsReplaceUnsupported).to_string()))
+        }
     });
     let pending = form.pending();
 
@@ -116,44 +111,55 @@ pub(crate) fn ReplaceWallet(
     view! {
         <button type="button" class="btn btn-danger" disabled=blocked
             on:click=move |_| { form.clear(); outcome_note.set(None); open.set(true); }>
-            "Replace wallet…"
+            {tr(Key::UserWalletsReplaceButton)}
         </button>
         <div aria-live="polite" class="replace-outcome">
             {move || checking.get().then(|| view! {
                 <p class="alert alert-info" role="status" data-testid="replace-checking">
-                    <Spinner/>" Checking whether the wallet was replaced…"
+                    <Spinner/>" "{tr(Key::UserWalletsReplaceChecking)}
                 </p>
             })}
-            {move || outcome_note.get().map(|text| view! {
-                <p class="alert alert-info" role="status" data-testid="replace-note">{text}</p>
+            {move || outcome_note.get().map(|key| view! {
+                <p class="alert alert-info" role="status" data-testid="replace-note">{tr(key)}</p>
             })}
         </div>
-        <FormError message=Signal::derive(move || outcome_error.get())/>
+        <FormError message=Signal::derive(move || {
+            outcome_error
+                .get()
+                .map(|error| {
+                    tf(Key::UserWalletsReplaceUnknown, &[("error", &error_words(&error).text())])
+                })
+        })/>
         <Show when=move || in_doubt.get() && !pending.get()>
-            <button type="button" class="btn btn-secondary" on:click=check_again>"Check again"</button>
+            <button type="button" class="btn btn-secondary" on:click=check_again>{tr(Key::UserWalletsCheckAgain)}</button>
         </Show>
-        <ConfirmDialog open title="Replace this wallet?" confirm_label="Replace wallet" danger=true
+        <ConfirmDialog open title=tr(Key::UserWalletsReplaceConfirmTitle) confirm_label=tr(Key::UserWalletsReplaceConfirm) danger=true
             on_confirm=confirm pending>
-            <p>"What happens:"</p>
+            <p>{tr(Key::UserWalletsReplaceWhat)}</p>
             <ul class="replace-consequences">
                 <li>
-                    "The current address "
-                    <code class="mono">{old_address}</code>
-                    " is blocked."
+                    {tr(Key::UserWalletsReplaceCurrentBefore)}" "
+                    <code class="mono" translate="no">{old_address}</code>
+                    " "{tr(Key::UserWalletsReplaceCurrentAfter)}
                 </li>
-                <li>"Deposits still sent to it are credited, but flagged for review."</li>
-                <li>"A new address is issued for this user; give the user the new one."</li>
+                <li>{tr(Key::UserWalletsReplaceCredited)}</li>
+                <li>{tr(Key::UserWalletsReplaceNew)}</li>
             </ul>
             <div class="field">
                 <label class="field__label" for="replace-reason">
-                    "Reason" <span class="field__optional">" (optional)"</span>
+                    {tr(Key::UserWalletsReplaceReason)} <span class="field__optional">" "{tr(Key::FieldOptional)}</span>
                 </label>
                 <textarea id="replace-reason" class="input" rows="3" maxlength=REPLACE_REASON_MAX.to_string()
                     aria-describedby="replace-reason-hint"
                     prop:value=move || reason.get()
                     on:input=move |ev| reason.set(event_target_value(&ev))></textarea>
                 <p id="replace-reason-hint" class="field__hint">
-                    {move || format!("Kept as the old wallet's block reason. {} of {REPLACE_REASON_MAX} characters.", count())}
+                    {move || {
+                        tf(
+                            Key::UserWalletsReplaceReasonHint,
+                            &[("count", &count().to_string()), ("max", &REPLACE_REASON_MAX.to_string())],
+                        )
+                    }}
                 </p>
             </div>
             <FormError message=form.form_error()/>

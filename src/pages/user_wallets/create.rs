@@ -14,6 +14,7 @@ use crate::components::form::{Form, FormField, SubmitButton};
 use crate::components::qr::{deposit_address_ok, BadAddressWarning};
 use crate::components::user_wallet::{create_or_get, wallet_href};
 use crate::components::{Field, Time};
+use crate::i18n::{t, tr, Key};
 
 /// The form's one input.
 const FIELDS: &[FormField] = &[FormField::new("externalId", "create-external-id")];
@@ -45,18 +46,18 @@ pub(crate) fn CreateWalletForm(on_created: Callback<()>) -> impl IntoView {
         <div class="card create-wallet">
             <div class="card__header">
                 <div>
-                    <h2 class="card__title">"Get a user's wallet"</h2>
-                    <p class="card__subtitle">"Creates the wallet for this user id, or returns the one it already has."</p>
+                    <h2 class="card__title">{tr(Key::UserWalletsCreateTitle)}</h2>
+                    <p class="card__subtitle">{tr(Key::UserWalletsCreateSubtitle)}</p>
                 </div>
             </div>
             <form class="form create-wallet__form" on:submit=submit novalidate>
                 <div class="form-grid">
-                    <Field id="create-external-id" label="User id (externalId)" value=external_id
+                    <Field id="create-external-id" label=tr(Key::UserWalletsCreateField) value=external_id
                         error=form.field_error("externalId") code=true required=true
-                        hint="Your own id of the user, up to 255 characters." placeholder="user-42"/>
+                        hint=tr(Key::UserWalletsCreateHint) placeholder=tr(Key::UserWalletsCreatePlaceholder)/>
                 </div>
                 <div class="form-actions">
-                    <SubmitButton form label="Create or get wallet" pending_label="Create or get wallet"/>
+                    <SubmitButton form label=tr(Key::UserWalletsCreateButton) pending_label=tr(Key::UserWalletsCreateButton)/>
                 </div>
                 <FormError message=form.form_error()/>
             </form>
@@ -72,12 +73,10 @@ fn CreatedNotice(wallet: UserWallet, outcome: Creation) -> impl IntoView {
     let href = wallet_href(&wallet.external_id);
     let id = wallet.external_id.clone();
     let (class, title) = match outcome {
-        Creation::New => ("alert alert-success", format!("New wallet created for \u{201c}{id}\u{201d}.")),
-        Creation::Existing => (
-            "alert alert-info",
-            format!("\u{201c}{id}\u{201d} already had a wallet: it was returned unchanged, nothing new was created."),
-        ),
+        Creation::New => ("alert alert-success", Key::UserWalletsCreatedNew),
+        Creation::Existing => ("alert alert-info", Key::UserWalletsCreatedExisting),
     };
+    let title = move || kept_id(t(title), &id);
     let outcome_attr = match outcome {
         Creation::New => "new",
         Creation::Existing => "existing",
@@ -86,14 +85,25 @@ fn CreatedNotice(wallet: UserWallet, outcome: Creation) -> impl IntoView {
         <div class=class role="status" data-testid="create-result" data-outcome=outcome_attr>
             <p class="alert__title">{title}</p>
             <p>
-                "Address: " <code class="mono">{wallet.address.clone()}</code>
-                " · created " <Time value=wallet.created_at/>
+                {tr(Key::UserWalletsCreatedAddress)}" " <code class="mono" translate="no">{wallet.address.clone()}</code>
+                " · "{tr(Key::UserWalletsCreatedAt)}" " <Time value=wallet.created_at/>
             </p>
             {(!deposit_address_ok(&wallet.address)).then(|| view! { <BadAddressWarning/> })}
             {wallet.is_blocked.then(|| view! {
-                <p>"This wallet is blocked. Open it and replace it to issue a new address."</p>
+                <p>{tr(Key::UserWalletsCreatedBlocked)}</p>
             })}
-            <p><a href=href>"Open this wallet"</a></p>
+            <p><a href=href>{tr(Key::UserWalletsOpen)}</a></p>
         </div>
+    }
+}
+
+/// `text` with its `{id}` (a user's id, data) in an element kept out of translation.
+fn kept_id(text: &'static str, id: &str) -> impl IntoView {
+    match text.split_once("{id}") {
+        Some((before, after)) => view! {
+            {before}<span translate="no">{id.to_string()}</span>{after}
+        }
+        .into_any(),
+        None => text.into_any(),
     }
 }

@@ -11,6 +11,7 @@ use lumo_api::rules::user_wallets::{current_wallet, replacement_after_lost_answe
 use lumo_api::ApiError;
 
 use crate::client::Client;
+use crate::i18n::{tf, Key};
 
 /// The input of one press.
 #[derive(Clone)]
@@ -90,9 +91,7 @@ async fn read_back(
     if current_wallet(&wallets).is_none() {
         // No wallet at all for this user: the read says nothing about the replace.
         return Done::Unknown(ApiError::NotFound {
-            message: Some(format!(
-                "No wallet found for \u{201c}{external_id}\u{201d}."
-            )),
+            message: Some(tf(Key::UserWalletsNoWalletFound, &[("id", external_id)])),
         });
     }
     match replacement_after_lost_answer(&wallets, external_id, old_address) {
