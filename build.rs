@@ -69,7 +69,10 @@ fn generate(entries: &[catalog::Entry<'_>], russian_fingerprint: u32) -> String 
         let _ = writeln!(out, "    Key::{},", catalog::variant_name(entry.key));
     }
     out.push_str("];\n");
-    let _ = writeln!(out, "pub const RUSSIAN_FINGERPRINT: u32 = {russian_fingerprint:#010x};");
+    let _ = writeln!(
+        out,
+        "pub const RUSSIAN_FINGERPRINT: u32 = {russian_fingerprint:#010x};"
+    );
     out
 }
 

@@ -21,16 +21,19 @@ pub fn App() -> impl IntoView {
     // The configuration and, for a Russian reader, the Russian words load side by side; the
     // portal shows once both are here. Russian that cannot load leaves the portal in English,
     // where the language select says so when Russian is chosen again.
-    let config = LocalResource::new(load_config);
-    let words = LocalResource::new(|| i18n::switch_to(i18n::initial_locale(), false));
+    let config = LocalResource::new(|| async {
+        let words = i18n::switch_to(i18n::initial_locale(), false);
+        let (config, _) = futures_util::future::join(load_config(), words).await;
+        config
+    });
     Effect::new(|| i18n::apply_to_document(i18n::locale()));
-    move || match (config.get(), words.get()) {
-        (None, _) | (_, None) => view! {
+    move || match config.get() {
+        None => view! {
             <div class="boot" aria-busy="true"><p class="boot__text">{tr(Key::Loading)}</p></div>
         }
         .into_any(),
-        (Some(Err(message)), _) => view! { <ConfigError message/> }.into_any(),
-        (Some(Ok(config)), Some(_)) => view! { <Portal config/> }.into_any(),
+        Some(Err(message)) => view! { <ConfigError message/> }.into_any(),
+        Some(Ok(config)) => view! { <Portal config/> }.into_any(),
     }
 }
 

@@ -11,6 +11,7 @@
 //! The language is global, not a context: enum labels, formatting and rules' messages are worded
 //! from plain functions far from any component, and one language holds for the whole tab.
 
+use leptos::oco::Oco;
 use leptos::prelude::*;
 use lumo_api::catalog;
 pub use lumo_api::locale::Locale;
@@ -57,6 +58,12 @@ pub fn t(key: Key) -> &'static str {
 /// The text of `key` as a view or attribute value that follows the language.
 pub fn tr(key: Key) -> impl Fn() -> &'static str + Copy + Send + Sync + 'static {
     move || t(key)
+}
+
+/// A component's `TextProp` as reactive text. Every component renders its text props through this
+/// one function, so the wasm holds one rendering path for them rather than one per component.
+pub fn text(prop: TextProp) -> impl Fn() -> Oco<'static, str> + Clone + Send + Sync + 'static {
+    move || prop.get()
 }
 
 /// The text of `key` with its `{name}` placeholders filled.

@@ -20,6 +20,7 @@ mod nav;
 mod pages;
 mod panic_screen;
 mod refresh;
+mod rule_words;
 mod seen_marks;
 mod session;
 mod shell;

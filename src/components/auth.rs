@@ -64,7 +64,7 @@ impl EnvChoice {
             let url = self.custom_url.get_untracked();
             let url = url.trim();
             match validate_https_url(url) {
-                Some(problem) => Err(problem),
+                Some(problem) => Err(crate::rule_words::problem(&problem)),
                 None => Ok(Environment::custom(url)),
             }
         } else {

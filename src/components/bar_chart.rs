@@ -7,7 +7,7 @@ use leptos::prelude::*;
 use lumo_api::insights::chart::{bars, chart_width, percent_css, Layout};
 use rust_decimal::Decimal;
 
-use crate::i18n::{t, tf, tr, Key};
+use crate::i18n::{t, text, tf, tr, Key};
 
 /// One bar.
 #[derive(Debug, Clone, PartialEq)]
@@ -175,7 +175,7 @@ pub fn BarChart(
     view! {
         <figure class=class data-testid=testid>
             <figcaption class="bar-chart__caption">
-                <span class="bar-chart__title" id=title_id.clone()>{move || caption.get()}</span>
+                <span class="bar-chart__title" id=title_id.clone()>{text(caption)}</span>
                 <span class="bar-chart__scale">{highest}</span>
             </figcaption>
             <div class="bar-chart__plot">
@@ -195,11 +195,11 @@ pub fn BarChart(
             <details class="bar-chart__data">
                 <summary>{tr(Key::InsightsChartShowData)}</summary>
                 <table class="table table--compact">
-                    <caption class="visually-hidden">{move || title.get()}</caption>
+                    <caption class="visually-hidden">{text(title)}</caption>
                     <thead>
                         <tr>
-                            <th scope="col">{move || label_header.get()}</th>
-                            <th scope="col" class="num">{move || value_header.get()}</th>
+                            <th scope="col">{text(label_header)}</th>
+                            <th scope="col" class="num">{text(value_header)}</th>
                         </tr>
                     </thead>
                     <tbody>{rows}</tbody>

@@ -5,7 +5,6 @@ use chrono::Local;
 use leptos::prelude::*;
 use lumo_api::fixed::fixed;
 use lumo_api::rules::deposits::{deposits_per_day, DailySeries, DayBin, DepositLine};
-use lumo_api::rules::money::format_total_in;
 
 use crate::i18n::{locale, t, tf, tn, Key};
 
@@ -20,7 +19,7 @@ fn date_text(date: chrono::NaiveDate) -> String {
 fn totals_text(bin: &DayBin) -> String {
     bin.totals
         .iter()
-        .map(|(currency, total)| format_total_in(locale(), *total, currency))
+        .map(|(currency, total)| crate::rule_words::total(*total, currency))
         .collect::<Vec<_>>()
         .join(", ")
 }
@@ -65,7 +64,7 @@ fn summary(series: &DailySeries) -> String {
     if !totals.is_empty() {
         let amounts: Vec<String> = totals
             .iter()
-            .map(|(currency, total)| format_total_in(locale(), *total, currency))
+            .map(|(currency, total)| crate::rule_words::total(*total, currency))
             .collect();
         let and = format!(" {} ", t(Key::InsightsAnd));
         text.push_str(&tf(

@@ -6,7 +6,7 @@ use leptos::prelude::*;
 use send_wrapper::SendWrapper;
 use wasm_bindgen::JsCast;
 
-use crate::i18n::{tr, Key};
+use crate::i18n::{text, tr, Key};
 
 #[component]
 pub fn ConfirmDialog(
@@ -70,7 +70,7 @@ pub fn ConfirmDialog(
                 ev.prevent_default();
                 on_confirm.run(());
             }>
-                <h2 id=title_id class="dialog__title">{move || title.get()}</h2>
+                <h2 id=title_id class="dialog__title">{text(title)}</h2>
                 <div class="dialog__body">{children()}</div>
                 <div class="dialog__actions">
                     <button type="button" class="btn btn-secondary" autofocus disabled=is_pending
@@ -78,7 +78,7 @@ pub fn ConfirmDialog(
                         {tr(Key::CommonCancel)}
                     </button>
                     <button type="submit" class=confirm_class disabled=is_pending>
-                        {move || confirm_label.get()}
+                        {text(confirm_label)}
                     </button>
                 </div>
             </form>

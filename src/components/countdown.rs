@@ -7,7 +7,7 @@ use leptos::prelude::*;
 use leptos_use_interval_fn::use_interval_fn;
 use lumo_api::fixed::fixed;
 use lumo_api::rules::quotes::countdown::{
-    announcement_between, client_seconds_left, urgency, Urgency, QUOTE_TTL_SECONDS,
+    announcement_between, client_seconds_left, urgency, Announcement, Urgency, QUOTE_TTL_SECONDS,
 };
 use lumo_api::rules::quotes::countdown_label;
 
@@ -41,7 +41,7 @@ pub fn Countdown(
     intro: TextProp,
 ) -> impl IntoView {
     // The last announcement; the intro until the first one.
-    let spoken = RwSignal::new(None::<String>);
+    let spoken = RwSignal::new(None::<Announcement>);
     // Announce only when a chosen point is crossed.
     Effect::new(move |previous: Option<i64>| {
         let current = seconds.get();
@@ -76,7 +76,7 @@ pub fn Countdown(
         <div class=class data-testid="countdown">
             <p class="countdown__text">
                 <span class="countdown__icon" aria-hidden="true">{icon}</span>
-                <span class="countdown__label">{move || countdown_label(seconds.get())}</span>
+                <span class="countdown__label">{move || crate::rule_words::countdown(countdown_label(seconds.get()))}</span>
                 <span class="countdown__note">{note}</span>
             </p>
             <svg class="countdown__bar" viewBox="0 0 1 1" preserveAspectRatio="none" aria-hidden="true">
@@ -84,7 +84,7 @@ pub fn Countdown(
                 <rect class="countdown__fill" width=fraction height="1"></rect>
             </svg>
             <p class="visually-hidden" aria-live="polite" aria-atomic="true" data-testid="countdown-announcement">
-                {move || spoken.get().unwrap_or_else(|| intro.get().to_string())}
+                {move || spoken.get().map(crate::rule_words::announcement).unwrap_or_else(|| intro.get().to_string())}
             </p>
         </div>
     }

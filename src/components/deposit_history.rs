@@ -11,7 +11,7 @@ use lumo_api::ApiError;
 use crate::components::pagination::Pagination;
 use crate::components::url_list::{list_url, page_size_options, use_url_view};
 use crate::components::{DepositsChart, DepositsTable, ErrorPanel, IgnoredQueryNotice, Loading};
-use crate::i18n::{tf, tr, Key};
+use crate::i18n::{text, tf, tr, Key};
 
 /// The deposit page in the URL, and a way to move to another page of it (same path).
 #[derive(Clone, Copy)]
@@ -92,7 +92,7 @@ pub fn DepositHistory(
                         } else {
                             view! {
                                 <p class="empty-state__title">{tr(Key::WalletDepositsEmptyTitle)}</p>
-                                <p class="muted">{let text = empty_text.clone(); move || text.get()}</p>
+                                <p class="muted">{text(empty_text.clone())}</p>
                             }.into_any()
                         }}
                     </div>

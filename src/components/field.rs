@@ -3,7 +3,7 @@
 
 use leptos::prelude::*;
 
-use crate::i18n::{tr, Key};
+use crate::i18n::{text, tr, Key};
 
 #[component]
 pub fn Field(
@@ -53,7 +53,7 @@ pub fn Field(
     view! {
         <div class="field" class:field--invalid=move || error.get().is_some()>
             <label for=id.clone() class="field__label">
-                {move || label.get()}
+                {text(label)}
                 {optional.then(|| view! { <span class="field__optional">" "{tr(Key::FieldOptional)}</span> })}
             </label>
             <input
@@ -74,7 +74,7 @@ pub fn Field(
                 prop:value=move || value.get()
                 on:input=move |ev| value.set(event_target_value(&ev))
             />
-            {hint.map(|text| view! { <p id=hint_id class="field__hint">{move || text.get()}</p> })}
+            {hint.map(|hint| view! { <p id=hint_id class="field__hint">{text(hint)}</p> })}
             <div class="field__error-slot" aria-live="polite">
                 {move || error.get().map(|text| view! { <p id=error_id.clone() class="field__error">{text}</p> })}
             </div>

@@ -13,16 +13,62 @@
 //!         <SubmitButton form label="Save" pending_label="Saving…"/> </form> }
 //! ```
 
+use std::collections::BTreeMap;
 use std::future::Future;
 
 use leptos::prelude::*;
-use lumo_api::rules::validation::{FieldErrors, FORM_FIELD};
+use lumo_api::rules::validation::{FieldErrors, Problem, FORM_FIELD};
 use lumo_api::ApiError;
 
 use crate::components::field::focus_id;
 use crate::components::loading::Spinner;
 use crate::drafts::Drafts;
 use crate::error_words::{error_words, Words};
+use crate::i18n::{t, Key};
+use crate::rule_words;
+
+/// A message on a field, kept as what it is and worded when shown (so it follows a switch of
+/// language): a client-side rule's finding, a text of the catalog, or a server line (English,
+/// shown as it came).
+#[derive(Clone, Debug, PartialEq)]
+pub enum FieldMessage {
+    Rule(Problem),
+    Said(Key),
+    Server(String),
+}
+
+impl FieldMessage {
+    /// The words in the language on screen (tracked).
+    pub fn text(&self) -> String {
+        match self {
+            FieldMessage::Rule(problem) => rule_words::problem(problem),
+            FieldMessage::Said(key) => t(*key).to_string(),
+            FieldMessage::Server(line) => line.clone(),
+        }
+    }
+}
+
+/// Messages by wire field name ([`FORM_FIELD`] for the form as a whole).
+pub type FieldMessages = BTreeMap<String, FieldMessage>;
+
+/// What the kit takes as field messages: the rules' [`FieldErrors`] or [`FieldMessages`].
+pub trait IntoFieldMessages {
+    fn into_messages(self) -> FieldMessages;
+}
+
+impl IntoFieldMessages for FieldMessages {
+    fn into_messages(self) -> FieldMessages {
+        self
+    }
+}
+
+impl IntoFieldMessages for FieldErrors {
+    fn into_messages(self) -> FieldMessages {
+        self.into_iter()
+            .map(|(field, problem)| (field, FieldMessage::Rule(problem)))
+            .collect()
+    }
+}
 
 /// One input of a form: its wire name (as in the API's 400 lines and the client rules) and the
 /// id of its input element (focused when it is the first invalid one).
@@ -78,8 +124,8 @@ impl<I: 'static, O: 'static> Form<I, O> {
     /// Send `input` unless `problems` (the client-side rules' findings) name any: then nothing
     /// is sent, the messages are shown and the first invalid field gets focus. A second submit
     /// while one is pending is ignored. Returns whether the input was sent.
-    pub fn submit(&self, input: I, problems: FieldErrors) -> bool {
-        if !self.state.accept(problems) {
+    pub fn submit(&self, input: I, problems: impl IntoFieldMessages) -> bool {
+        if !self.state.accept(problems.into_messages()) {
             return false;
         }
         self.action.dispatch_local(input);
@@ -145,7 +191,7 @@ pub struct FormState {
     /// A submit is on its way (one memo for the form's life).
     pending: Memo<bool>,
     /// Field name -> message; [`FORM_FIELD`] holds lines that name no field of this form.
-    errors: RwSignal<FieldErrors>,
+    errors: RwSignal<FieldMessages>,
     /// A failure that is not about the input (network, server, conflict), as words.
     failure: RwSignal<Option<Words>>,
     fields: &'static [FormField],
@@ -155,14 +201,14 @@ impl FormState {
     fn new(fields: &'static [FormField], pending: Memo<bool>) -> FormState {
         FormState {
             pending,
-            errors: RwSignal::new(FieldErrors::new()),
+            errors: RwSignal::new(FieldMessages::new()),
             failure: RwSignal::new(None),
             fields,
         }
     }
 
     /// A submit may go: nothing pending and no client-side problem (else they are shown).
-    fn accept(&self, problems: FieldErrors) -> bool {
+    fn accept(&self, problems: FieldMessages) -> bool {
         if self.pending.get_untracked() {
             return false;
         }
@@ -180,10 +226,10 @@ impl FormState {
         self.pending.into()
     }
 
-    /// The message for one field (tracked), for `Field`'s `error` prop.
+    /// The message for one field (tracked, the language too), for `Field`'s `error` prop.
     pub fn field_error(&self, field: &'static str) -> Signal<Option<String>> {
         let errors = self.errors;
-        Signal::derive(move || errors.with(|map| map.get(field).cloned()))
+        Signal::derive(move || errors.with(|map| map.get(field).map(FieldMessage::text)))
     }
 
     /// The form-wide message (tracked), for `FormError`: input lines that name no field, or a
@@ -193,7 +239,7 @@ impl FormState {
         Signal::derive(move || {
             failure
                 .get()
-                .or_else(|| errors.with(|map| map.get(FORM_FIELD).cloned().map(Words::raw)))
+                .or_else(|| errors.with(|map| map.get(FORM_FIELD).map(|m| Words::raw(m.text()))))
         })
     }
 
@@ -209,14 +255,14 @@ impl FormState {
     }
 
     /// Put messages on fields (a rule checked outside `submit`, e.g. after a read-back).
-    pub fn set_errors(&self, errors: FieldErrors) {
-        self.errors.set(errors);
+    pub fn set_errors(&self, errors: impl IntoFieldMessages) {
+        self.errors.set(errors.into_messages());
         self.focus_first_error();
     }
 
     /// Forget every message (the user started over).
     pub fn clear(&self) {
-        self.errors.set(FieldErrors::new());
+        self.errors.set(FieldMessages::new());
         self.failure.set(None);
     }
 
@@ -285,15 +331,15 @@ pub fn SubmitButton(
 
 /// A 400's messages grouped onto the form's `fields`; lines naming no field of the form go under
 /// [`FORM_FIELD`]. Other errors give an empty map (show them with `FormError`).
-pub fn api_field_errors(error: &ApiError, fields: &[&str]) -> FieldErrors {
-    let mut errors = FieldErrors::new();
+pub fn api_field_errors(error: &ApiError, fields: &[&str]) -> FieldMessages {
+    let mut errors = FieldMessages::new();
     let ApiError::Validation { messages, by_field } = error else {
         return errors;
     };
     let mut general = Vec::new();
     for (field, lines) in by_field {
         if !field.is_empty() && fields.contains(&field.as_str()) {
-            errors.insert(field.clone(), lines.join(" "));
+            errors.insert(field.clone(), FieldMessage::Server(lines.join(" ")));
         } else {
             general.extend(lines.iter().cloned());
         }
@@ -302,7 +348,10 @@ pub fn api_field_errors(error: &ApiError, fields: &[&str]) -> FieldErrors {
         general.extend(messages.iter().cloned());
     }
     if !general.is_empty() {
-        errors.insert(FORM_FIELD.to_string(), general.join(" "));
+        errors.insert(
+            FORM_FIELD.to_string(),
+            FieldMessage::Server(general.join(" ")),
+        );
     }
     errors
 }
@@ -335,12 +384,10 @@ mod tests {
             ("other", "other should not exist"),
         ]);
         let errors = api_field_errors(&error, &["contactEmail", "webhookUrl"]);
-        assert_eq!(errors["contactEmail"], "contactEmail must be an email");
-        assert_eq!(errors["webhookUrl"], "webhookUrl must be https");
-        assert_eq!(
-            errors[FORM_FIELD],
-            "Something general other should not exist"
-        );
+        let text = |field: &str| errors[field].text();
+        assert_eq!(text("contactEmail"), "contactEmail must be an email");
+        assert_eq!(text("webhookUrl"), "webhookUrl must be https");
+        assert_eq!(text(FORM_FIELD), "Something general other should not exist");
     }
 
     #[test]

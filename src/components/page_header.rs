@@ -3,7 +3,7 @@
 
 use leptos::prelude::*;
 
-use crate::i18n::{tf, Key};
+use crate::i18n::{text, tf, Key};
 
 #[component]
 pub fn PageHeader(
@@ -18,8 +18,8 @@ pub fn PageHeader(
     view! {
         <div class="page-header">
             <div class="page-header__text">
-                <h1>{move || heading.get()}</h1>
-                {subtitle.map(|text| view! { <p class="page-header__subtitle">{move || text.get()}</p> })}
+                <h1>{text(heading)}</h1>
+                {subtitle.map(|line| view! { <p class="page-header__subtitle">{text(line)}</p> })}
             </div>
             {children.map(|actions| view! { <div class="page-header__actions">{actions()}</div> })}
         </div>

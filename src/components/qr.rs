@@ -26,7 +26,7 @@ pub fn QrCode(
                 <svg
                     class="qr-code"
                     role="img"
-                    aria-label=move || label.get()
+                    aria-label=label
                     viewBox=view_box
                     width=size
                     height=size

@@ -82,7 +82,7 @@ pub fn Timeline(
         "timeline"
     };
     view! {
-        <ol class=class aria-label=move || label.get()>
+        <ol class=class aria-label=label>
             {steps
                 .into_iter()
                 .map(|step| {

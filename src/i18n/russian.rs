@@ -26,7 +26,11 @@ pub enum LoadError {
 }
 
 pub fn text(key: Key) -> Option<&'static str> {
-    TEXTS.with(|texts| texts.get().and_then(|list| list.get(usize::from(key.index)).copied()))
+    TEXTS.with(|texts| {
+        texts
+            .get()
+            .and_then(|list| list.get(usize::from(key.index)).copied())
+    })
 }
 
 pub fn is_loaded() -> bool {

@@ -16,7 +16,7 @@ use crate::components::auth::messages::{sign_in_failure, Method};
 use crate::components::auth::{AuthLayout, EnvChoice, EnvPicker, RememberMe};
 use crate::components::error_panel::FormError;
 use crate::components::field::focus_id;
-use crate::components::form::{Form, FormField, SubmitButton};
+use crate::components::form::{FieldMessage, Form, FormField, IntoFieldMessages, SubmitButton};
 use crate::components::page_header::set_document_title;
 use crate::components::{Field, KeyReveal};
 use crate::config::{use_config, Environment};
@@ -324,11 +324,11 @@ fn PasswordForm(
             email: email.get_untracked().trim().to_string(),
             password: password.get_untracked(),
         };
-        let mut problems = validate_login(&body);
+        let mut problems = validate_login(&body).into_messages();
         if !understood.get_untracked() {
             problems.insert(
                 "understood".to_string(),
-                t(Key::AuthUnderstandRequired).to_string(),
+                FieldMessage::Said(Key::AuthUnderstandRequired),
             );
         }
         let Some(environment) = env.resolve(&config) else {

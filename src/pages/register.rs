@@ -7,7 +7,7 @@ use leptos::prelude::*;
 use leptos_router::hooks::use_navigate;
 use lumo_api::models::RegisterRequest;
 use lumo_api::requests::register_company;
-use lumo_api::rules::validation::{validate_register, FieldErrors};
+use lumo_api::rules::validation::validate_register;
 use lumo_api::ApiError;
 
 use crate::client::{send_to, use_client, Target};
@@ -15,7 +15,9 @@ use crate::components::auth::form_parts::refuse_without_environment;
 use crate::components::auth::messages::reach_failure;
 use crate::components::auth::{AuthLayout, EnvChoice, EnvPicker, RememberMe};
 use crate::components::error_panel::FormError;
-use crate::components::form::{Form, FormField, SubmitButton};
+use crate::components::form::{
+    FieldMessage, FieldMessages, Form, FormField, IntoFieldMessages, SubmitButton,
+};
 use crate::components::page_header::set_document_title;
 use crate::components::{Field, KeyReveal};
 use crate::config::{use_config, Environment};
@@ -148,8 +150,8 @@ fn RegisterForm(outcome: RwSignal<Outcome>) -> impl IntoView {
             env_name: tried.get_value(),
         }),
         ApiError::Conflict { .. } => {
-            let mut taken = FieldErrors::new();
-            taken.insert("email".to_string(), t(Key::AuthEmailTaken).to_string());
+            let mut taken = FieldMessages::new();
+            taken.insert("email".to_string(), FieldMessage::Said(Key::AuthEmailTaken));
             form.set_failure(None);
             form.set_errors(taken);
         }
@@ -177,11 +179,11 @@ fn RegisterForm(outcome: RwSignal<Outcome>) -> impl IntoView {
             contact_email: optional(contact_email),
             contact_telegram: optional(contact_telegram),
         };
-        let mut problems = validate_register(&body);
+        let mut problems = validate_register(&body).into_messages();
         if password.get_untracked() != confirmation.get_untracked() {
             problems.insert(
                 "passwordConfirmation".to_string(),
-                t(Key::AuthPasswordsDiffer).to_string(),
+                FieldMessage::Said(Key::AuthPasswordsDiffer),
             );
         }
         let Some(environment) = env.resolve(&config) else {

@@ -105,7 +105,7 @@ fn SearchForm(state: Memo<UserWalletsView>, go: Callback<UserWalletsView>) -> im
         // can never name a wallet.
         if !id.trim().is_empty() {
             if let Some(problem) = validate_external_id(&id) {
-                error.set(Some(problem));
+                error.set(Some(crate::rule_words::problem(&problem)));
                 focus_id(SEARCH_ID);
                 return;
             }

@@ -22,8 +22,7 @@ pub const REMOTE_KEY_CHANGE_WAIT_MS: f64 = 30_000.0;
 
 /// What one tab tells the others. `scope` is [`Session::scope`] (API address and company id);
 /// `key` and `from` are [`key_fingerprint`]s, never keys.
-#[derive(Clone, PartialEq, Eq, Serialize, Deserialize)]
-#[serde(tag = "kind", rename_all = "snake_case")]
+#[derive(Clone, PartialEq, Eq)]
 pub enum Notice {
     /// "Sign out" was pressed: every tab signs out, whatever company it shows (like the drafts,
     /// which a sign-out forgets for every company).
@@ -41,7 +40,6 @@ pub enum Notice {
     KeyChanged {
         scope: String,
         from: Option<u64>,
-        #[serde(rename = "apiKey")]
         api_key: String,
     },
 }
@@ -61,34 +59,89 @@ impl std::fmt::Debug for Notice {
     }
 }
 
-/// A notice as written: `at` and `nonce` make every write a change, so that two equal notices
-/// in a row each fire a `storage` event.
+/// A notice as written: one flat JSON object, `kind` first, then the notice's fields, then `at`
+/// and `nonce`, which make every write a change, so that two equal notices in a row each fire a
+/// `storage` event: `{"kind":"expired","scope":"…","key":123,"at":1.0,"nonce":7}`.
+///
+/// Read and written through this flat shape rather than serde's internally tagged enum inside a
+/// flattened envelope (the same JSON), whose generic buffering reader alone was 10 KB of wasm.
 #[derive(Serialize, Deserialize)]
-struct Envelope {
-    #[serde(flatten)]
-    notice: Notice,
+struct Wire {
+    kind: String,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    scope: Option<String>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    key: Option<u64>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    from: Option<u64>,
+    #[serde(default, rename = "apiKey", skip_serializing_if = "Option::is_none")]
+    api_key: Option<String>,
     at: f64,
     nonce: u32,
 }
 
 impl Notice {
     pub fn to_json(&self, at_ms: f64, nonce: u32) -> String {
-        let envelope = Envelope {
-            notice: self.clone(),
+        let mut wire = Wire {
+            kind: String::new(),
+            scope: None,
+            key: None,
+            from: None,
+            api_key: None,
             at: at_ms,
             nonce,
         };
-        serde_json::to_string(&envelope).unwrap_or_default()
+        let kind = match self {
+            Notice::SignedOut => "signed_out",
+            Notice::Expired { scope, key } => {
+                (wire.scope, wire.key) = (Some(scope.clone()), Some(*key));
+                "expired"
+            }
+            Notice::KeyChanging { scope, key } => {
+                (wire.scope, wire.key) = (Some(scope.clone()), Some(*key));
+                "key_changing"
+            }
+            Notice::KeyChangeOver { scope } => {
+                wire.scope = Some(scope.clone());
+                "key_change_over"
+            }
+            Notice::KeyChanged {
+                scope,
+                from,
+                api_key,
+            } => {
+                (wire.scope, wire.from) = (Some(scope.clone()), *from);
+                wire.api_key = Some(api_key.clone());
+                "key_changed"
+            }
+        };
+        wire.kind = kind.to_string();
+        serde_json::to_string(&wire).unwrap_or_default()
     }
 
     /// A notice read from a `storage` event; anything else (the removal right after, a newer
-    /// version's kind, garbage) is none.
+    /// version's kind, a notice missing a field, garbage) is none.
     pub fn from_json(text: &str) -> Option<Notice> {
-        let envelope: Envelope = serde_json::from_str(text).ok()?;
-        match &envelope.notice {
-            Notice::KeyChanged { api_key, .. } if api_key.trim().is_empty() => None,
-            _ => Some(envelope.notice),
-        }
+        let wire: Wire = serde_json::from_str(text).ok()?;
+        let notice = match wire.kind.as_str() {
+            "signed_out" => Notice::SignedOut,
+            "expired" => Notice::Expired {
+                scope: wire.scope?,
+                key: wire.key?,
+            },
+            "key_changing" => Notice::KeyChanging {
+                scope: wire.scope?,
+                key: wire.key?,
+            },
+            "key_change_over" => Notice::KeyChangeOver { scope: wire.scope? },
+            "key_changed" => Notice::KeyChanged {
+                scope: wire.scope?,
+                from: wire.from,
+                api_key: wire.api_key.filter(|key| !key.trim().is_empty())?,
+            },
+            _ => return None,
+        };
+        Some(notice)
     }
 }
 
@@ -344,6 +397,43 @@ mod tests {
             Notice::from_json(&changed(None, "  ").to_json(1.0, 1)),
             None,
             "an empty key is never taken"
+        );
+    }
+
+    #[test]
+    fn the_wire_format_is_one_flat_object_that_other_versions_read() {
+        let fingerprint = key_fingerprint(OLD);
+        assert_eq!(
+            Notice::Expired {
+                scope: "s".into(),
+                key: fingerprint,
+            }
+            .to_json(1.5, 7),
+            format!(r#"{{"kind":"expired","scope":"s","key":{fingerprint},"at":1.5,"nonce":7}}"#)
+        );
+        assert_eq!(
+            Notice::SignedOut.to_json(2.0, 1),
+            r#"{"kind":"signed_out","at":2.0,"nonce":1}"#
+        );
+        // As the previous version wrote a sign-in's new key (`from` null) and a key change.
+        assert_eq!(
+            Notice::from_json(
+                r#"{"kind":"key_changed","scope":"s","from":null,"apiKey":"k","at":1.0,"nonce":3}"#
+            ),
+            Some(Notice::KeyChanged {
+                scope: "s".into(),
+                from: None,
+                api_key: "k".into(),
+            })
+        );
+        assert_eq!(
+            Notice::from_json(r#"{"kind":"key_change_over","scope":"s","at":1.0,"nonce":3}"#),
+            Some(Notice::KeyChangeOver { scope: "s".into() })
+        );
+        assert_eq!(
+            Notice::from_json(r#"{"kind":"expired","scope":"s","at":1.0,"nonce":3}"#),
+            None,
+            "a notice missing its key"
         );
     }
 

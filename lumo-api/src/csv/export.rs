@@ -3,7 +3,6 @@
 //! first page forever) and a list too long for one file.
 
 use std::collections::HashSet;
-use std::fmt;
 
 use crate::models::{Order, OrderStatus};
 use crate::requests::queries::MAX_LIMIT;
@@ -18,7 +17,7 @@ pub const EXPORT_PAGE_SIZE: u32 = MAX_LIMIT;
 /// bound on the browser's memory (every row is held until the file is made).
 pub const MAX_EXPORT_ROWS: usize = 100_000;
 
-/// Why an export stopped before the list's last page.
+/// Why an export stopped before the list's last page (the portal words it).
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum ExportStop {
     /// A full page brought no order that was not already fetched: the API answers every offset
@@ -43,26 +42,8 @@ impl ExportStop {
     }
 }
 
-impl fmt::Display for ExportStop {
-    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        match self {
-            ExportStop::RepeatedPage { rows } => write!(
-                f,
-                "The API returned the same page twice; it seems to ignore offset. The export \
-                 stopped after {rows} rows."
-            ),
-            ExportStop::RowLimit { rows } => write!(
-                f,
-                "The export stopped at {} rows, the most one file holds; narrow the filters \
-                 to export the rest.",
-                thousands(*rows)
-            ),
-        }
-    }
-}
-
-/// `100,000`: the row count as the message writes it.
-fn thousands(n: usize) -> String {
+/// `100,000`: a row count as the English message writes it (comma-grouped).
+pub fn comma_thousands(n: usize) -> String {
     let digits = n.to_string();
     let mut out = String::with_capacity(digits.len() + digits.len() / 3);
     for (index, digit) in digits.chars().enumerate() {

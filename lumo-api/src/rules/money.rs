@@ -6,7 +6,7 @@
 
 use rust_decimal::{Decimal, RoundingStrategy};
 
-use super::amounts::Total;
+use super::amounts::{OutOfRange, Total};
 use crate::locale::Locale;
 
 /// Group separator and the space before a currency code: U+00A0 NO-BREAK SPACE.
@@ -41,12 +41,9 @@ pub fn format_amount_in(locale: Locale, amount: Decimal, currency: &str) -> Stri
     }
 }
 
-/// [`format_total`] as `locale` writes it.
-pub fn format_total_in(locale: Locale, total: Total, currency: &str) -> String {
-    match total {
-        Ok(amount) => format_amount_in(locale, amount, currency),
-        Err(out_of_range) => format_total(Err(out_of_range), currency),
-    }
+/// A sum as `locale` writes it ([`format_amount_in`]), or [`OutOfRange`] for the portal to word.
+pub fn format_total_in(locale: Locale, total: Total, currency: &str) -> Result<String, OutOfRange> {
+    total.map(|amount| format_amount_in(locale, amount, currency))
 }
 
 /// A sum as [`format_amount`] writes it, or `USDT: too large to show` when it left
@@ -54,9 +51,9 @@ pub fn format_total_in(locale: Locale, total: Total, currency: &str) -> String {
 pub fn format_total(total: Total, currency: &str) -> String {
     match total {
         Ok(amount) => format_amount(amount, currency),
-        Err(out_of_range) => match currency.trim() {
-            "" => out_of_range.to_string(),
-            code => format!("{code}: {out_of_range}"),
+        Err(OutOfRange) => match currency.trim() {
+            "" => "too large to show".to_string(),
+            code => format!("{code}: too large to show"),
         },
     }
 }

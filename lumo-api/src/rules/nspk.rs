@@ -8,8 +8,6 @@
 //! `type=01` is a static QR: the payer types the amount, so it cannot be priced and is refused
 //! ([`NspkError::StaticQrHasNoAmount`]) even when it carries a `sum`, as the API refuses it.
 
-use std::fmt;
-
 use rust_decimal::Decimal;
 
 const HOST: &str = "qr.nspk.ru";
@@ -41,6 +39,7 @@ pub struct NspkPayment {
     pub crc: String,
 }
 
+/// Why a payment link cannot be paid (the portal words it).
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub enum NspkError {
     Empty,
@@ -66,49 +65,6 @@ pub enum NspkError {
     MissingCrc,
     BadCrc,
 }
-
-impl fmt::Display for NspkError {
-    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        match self {
-            NspkError::Empty => f.write_str("Paste the payment link from the QR code."),
-            NspkError::NotNspkLink => f.write_str(
-                "This is not a Faster Payments (NSPK) payment link: it must start with https://qr.nspk.ru/.",
-            ),
-            NspkError::BadId => f.write_str(
-                "The payment link's code is not valid: it must be 32 capital letters or digits after qr.nspk.ru/.",
-            ),
-            NspkError::DuplicateParameter(name) => {
-                write!(f, "The payment link names the parameter \"{name}\" twice.")
-            }
-            NspkError::MissingType => {
-                f.write_str("The payment link does not say its type (type=01 or type=02).")
-            }
-            NspkError::UnsupportedType(raw) => write!(
-                f,
-                "The payment link has type \"{raw}\", which cannot be paid here (only types 01 and 02)."
-            ),
-            NspkError::StaticQrHasNoAmount => f.write_str(
-                "This is a static QR code without an amount: ask the merchant for a QR code of this payment.",
-            ),
-            NspkError::MissingBank => f.write_str("The payment link does not name the merchant's bank."),
-            NspkError::BadBank => f.write_str("The payment link's bank id is not 12 digits."),
-            NspkError::MissingAmount => f.write_str("The payment link has no amount."),
-            NspkError::BadAmount => {
-                f.write_str("The payment link's amount is not a positive number of kopecks.")
-            }
-            NspkError::MissingCurrency => {
-                f.write_str("The payment link does not say its currency (cur=RUB).")
-            }
-            NspkError::NotRub(raw) => {
-                write!(f, "The payment is in \"{raw}\"; only payments in RUB can be paid here.")
-            }
-            NspkError::MissingCrc => f.write_str("The payment link has no check code (crc)."),
-            NspkError::BadCrc => f.write_str("The payment link's check code (crc) is not 4 hexadecimal digits."),
-        }
-    }
-}
-
-impl std::error::Error for NspkError {}
 
 /// Parse a scanned NSPK payment link into what prices it.
 pub fn parse_nspk_link(s: &str) -> Result<NspkPayment, NspkError> {

@@ -1,7 +1,5 @@
 //! Quotes live 30 seconds: how long is left, and may this one still be accepted.
 
-use std::fmt;
-
 use chrono::{DateTime, Utc};
 
 use crate::models::Quote;
@@ -25,23 +23,6 @@ pub enum AcceptBlock {
     InsufficientBalance,
 }
 
-impl AcceptBlock {
-    pub fn reason(&self) -> &'static str {
-        match self {
-            AcceptBlock::Expired => "This quote has expired: get a new quote to see the current price.",
-            AcceptBlock::InsufficientBalance => {
-                "The company balance does not cover this amount: top up the wallet, then get a new quote."
-            }
-        }
-    }
-}
-
-impl fmt::Display for AcceptBlock {
-    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        f.write_str(self.reason())
-    }
-}
-
 /// Whether `quote` may be accepted at `now`; expiry is checked first.
 pub fn can_accept(quote: &Quote, now: DateTime<Utc>) -> Result<(), AcceptBlock> {
     if is_expired(quote, now) {
@@ -53,12 +34,24 @@ pub fn can_accept(quote: &Quote, now: DateTime<Utc>) -> Result<(), AcceptBlock> 
     }
 }
 
-/// "Expires in 0:27" (minutes:seconds), or "Expired" at 0 seconds and below.
-pub fn countdown_label(seconds: i64) -> String {
+/// What the countdown shows: the time left, or that the quote expired.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum CountdownLabel {
+    /// Minutes and seconds left ("Expires in 0:27"); `seconds` is below 60.
+    ExpiresIn { minutes: i64, seconds: i64 },
+    /// 0 seconds and below.
+    Expired,
+}
+
+/// The countdown's minutes:seconds, or [`CountdownLabel::Expired`] at 0 seconds and below.
+pub fn countdown_label(seconds: i64) -> CountdownLabel {
     if seconds <= 0 {
-        "Expired".to_string()
+        CountdownLabel::Expired
     } else {
-        format!("Expires in {}:{:02}", seconds / 60, seconds % 60)
+        CountdownLabel::ExpiresIn {
+            minutes: seconds / 60,
+            seconds: seconds % 60,
+        }
     }
 }
 

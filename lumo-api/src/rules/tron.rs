@@ -16,30 +16,49 @@ pub fn is_valid_tron_address(s: &str) -> bool {
     tron_address_problem(s).is_none()
 }
 
-/// Why `s` is not a valid TRON address, in words for the person who typed it; `None` when valid.
-pub fn tron_address_problem(s: &str) -> Option<&'static str> {
+/// Why a text is not a valid TRON address (the portal words it).
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum TronProblem {
+    /// Empty or only spaces.
+    Missing,
+    /// Spaces before or after the address.
+    SurroundingSpaces,
+    /// Not [`ADDRESS_LEN`] characters (`expected` is that length).
+    WrongLength { expected: usize },
+    /// Does not start with `T`.
+    NotStartingWithT,
+    /// A character outside base58 (0, O, I, l, spaces, symbols).
+    BadCharacter,
+    /// Decodes, but not to a mainnet address (wrong version byte).
+    WrongVersion,
+    /// The checksum does not match: probably a mistyped character.
+    ChecksumMismatch,
+}
+
+/// Why `s` is not a valid TRON address; `None` when valid.
+pub fn tron_address_problem(s: &str) -> Option<TronProblem> {
     if s.trim().is_empty() {
-        return Some("Enter a TRON address.");
+        return Some(TronProblem::Missing);
     }
     if s.trim() != s {
-        return Some("Remove the spaces around the TRON address.");
+        return Some(TronProblem::SurroundingSpaces);
     }
     if s.chars().count() != ADDRESS_LEN {
-        return Some("A TRON address has exactly 34 characters.");
+        return Some(TronProblem::WrongLength {
+            expected: ADDRESS_LEN,
+        });
     }
     if !s.starts_with('T') {
-        return Some("A TRON address starts with T.");
+        return Some(TronProblem::NotStartingWithT);
     }
     let Some(bytes) = base58_decode(s) else {
-        return Some(
-            "A TRON address cannot contain this character (0, O, I, l, spaces and symbols are never used).",
-        );
+        return Some(TronProblem::BadCharacter);
     };
     if bytes.len() != 25 || bytes[0] != VERSION {
-        return Some("This is not a TRON mainnet address (wrong version byte).");
+        return Some(TronProblem::WrongVersion);
     }
     if checksum(&bytes[..21]) != bytes[21..] {
-        return Some("The checksum does not match: a character is probably mistyped.");
+        return Some(TronProblem::ChecksumMismatch);
     }
     None
 }

@@ -1,6 +1,6 @@
 //! Client-side checks mirroring the contract's request validation, so a form can point at the
 //! field before the server does. Each `validate_*` returns `None` when the value is acceptable and
-//! otherwise a sentence for the person who typed it. Lengths count characters, not bytes.
+//! otherwise the [`Problem`] found (the portal words it). Lengths count characters, not bytes.
 //!
 //! Values are checked as they will be sent (no trimming), except the company name and dispute
 //! reason, whose bounds apply to the trimmed text: send those trimmed.
@@ -20,7 +20,8 @@ pub use forms::{
 pub use url::validate_https_url;
 
 use super::nspk::parse_nspk_link;
-use super::tron::tron_address_problem;
+use super::nspk::NspkError;
+use super::tron::{tron_address_problem, TronProblem};
 use crate::requests::path_segment_is_safe;
 
 pub const EMAIL_MAX: usize = 254;
@@ -40,79 +41,157 @@ fn chars(s: &str) -> usize {
     s.chars().count()
 }
 
+/// What is wrong with a value, for the portal to word. Limits travel with the problem.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum Problem {
+    EmailMissing,
+    EmailTooLong {
+        max: usize,
+    },
+    EmailHasSpaces,
+    /// Not like `name@example.com`.
+    EmailInvalid,
+    UrlMissing,
+    UrlTooLong {
+        max: usize,
+    },
+    UrlHasSpaces,
+    /// No `scheme://`.
+    UrlNotFull,
+    UrlNoHost,
+    UrlBadHost,
+    UrlBadPort,
+    /// Not https (http only for localhost).
+    UrlNotHttps,
+    TelegramMissing,
+    /// Not 5 to 32 letters, digits or underscores after an optional @.
+    TelegramInvalid,
+    /// Registration's `contactTelegram` is longer than `max`.
+    TelegramContactTooLong {
+        max: usize,
+    },
+    Tron(TronProblem),
+    /// A new password is empty.
+    PasswordMissing,
+    /// The password at sign-in is empty.
+    LoginPasswordMissing,
+    PasswordTooShort {
+        min: usize,
+    },
+    PasswordTooLong {
+        max: usize,
+    },
+    CompanyNameMissing,
+    CompanyNameTooShort {
+        min: usize,
+    },
+    CompanyNameTooLong {
+        max: usize,
+    },
+    /// A dispute reason is empty.
+    ReasonMissing,
+    /// A dispute reason has `count` characters, more than `max`.
+    ReasonTooLong {
+        max: usize,
+        count: usize,
+    },
+    /// A replace reason is longer than `max`.
+    ReplaceReasonTooLong {
+        max: usize,
+    },
+    ExternalIdMissing,
+    /// `.` or `..`: a path segment a browser resolves away.
+    ExternalIdDotSegment,
+    ExternalIdTooLong {
+        max: usize,
+    },
+    ApiKeyMissing,
+    /// Does not start with `lb2b_`.
+    ApiKeyPrefix,
+    /// Not `lb2b_` and 32 lowercase hexadecimal digits.
+    ApiKeyInvalid,
+    PaymentLinkTooLong {
+        max: usize,
+    },
+    PaymentLink(NspkError),
+    /// `externalOrderId` is longer than `max`.
+    OrderReferenceTooLong {
+        max: usize,
+    },
+    /// A profile update that changes nothing.
+    NothingChanged,
+}
+
 /// A Telegram username: `^@?[A-Za-z0-9_]{5,32}$`.
-pub fn validate_telegram(s: &str) -> Option<String> {
+pub fn validate_telegram(s: &str) -> Option<Problem> {
     if s.trim().is_empty() {
-        return Some("Enter a Telegram username.".into());
+        return Some(Problem::TelegramMissing);
     }
     let name = s.strip_prefix('@').unwrap_or(s);
     let ok = (5..=32).contains(&name.len())
         && name.bytes().all(|b| b.is_ascii_alphanumeric() || b == b'_');
-    (!ok).then(|| {
-        "A Telegram username has 5 to 32 letters, digits or underscores, optionally after @.".into()
-    })
+    (!ok).then_some(Problem::TelegramInvalid)
 }
 
 /// A TRON address with a valid checksum.
-pub fn validate_tron(s: &str) -> Option<String> {
-    tron_address_problem(s).map(str::to_string)
+pub fn validate_tron(s: &str) -> Option<Problem> {
+    tron_address_problem(s).map(Problem::Tron)
 }
 
 /// A new password (registration): 8 to 256 characters.
-pub fn validate_password(s: &str) -> Option<String> {
+pub fn validate_password(s: &str) -> Option<Problem> {
     let n = chars(s);
     if n == 0 {
-        Some("Enter a password.".into())
+        Some(Problem::PasswordMissing)
     } else if n < PASSWORD_MIN {
-        Some(format!(
-            "A password has at least {PASSWORD_MIN} characters."
-        ))
+        Some(Problem::PasswordTooShort { min: PASSWORD_MIN })
     } else if n > PASSWORD_MAX {
-        Some(format!("A password has at most {PASSWORD_MAX} characters."))
+        Some(Problem::PasswordTooLong { max: PASSWORD_MAX })
     } else {
         None
     }
 }
 
 /// The password at sign-in: 1 to 256 characters.
-pub fn validate_login_password(s: &str) -> Option<String> {
+pub fn validate_login_password(s: &str) -> Option<Problem> {
     let n = chars(s);
     if n == 0 {
-        Some("Enter the password.".into())
+        Some(Problem::LoginPasswordMissing)
     } else if n > PASSWORD_MAX {
-        Some(format!("A password has at most {PASSWORD_MAX} characters."))
+        Some(Problem::PasswordTooLong { max: PASSWORD_MAX })
     } else {
         None
     }
 }
 
 /// 2 to 120 characters once trimmed.
-pub fn validate_company_name(s: &str) -> Option<String> {
+pub fn validate_company_name(s: &str) -> Option<Problem> {
     let n = chars(s.trim());
     if n == 0 {
-        Some("Enter the company name.".into())
+        Some(Problem::CompanyNameMissing)
     } else if n < COMPANY_NAME_MIN {
-        Some(format!(
-            "A company name has at least {COMPANY_NAME_MIN} characters."
-        ))
+        Some(Problem::CompanyNameTooShort {
+            min: COMPANY_NAME_MIN,
+        })
     } else if n > COMPANY_NAME_MAX {
-        Some(format!(
-            "A company name has at most {COMPANY_NAME_MAX} characters."
-        ))
+        Some(Problem::CompanyNameTooLong {
+            max: COMPANY_NAME_MAX,
+        })
     } else {
         None
     }
 }
 
 /// A dispute reason: 1 to 2000 characters once trimmed.
-pub fn validate_reason(s: &str) -> Option<String> {
+pub fn validate_reason(s: &str) -> Option<Problem> {
     let n = chars(s.trim());
     if n == 0 {
-        Some("Describe what went wrong.".into())
+        Some(Problem::ReasonMissing)
     } else if n > REASON_MAX {
-        Some(format!(
-            "A reason has at most {REASON_MAX} characters; this one has {n}."
-        ))
+        Some(Problem::ReasonTooLong {
+            max: REASON_MAX,
+            count: n,
+        })
     } else {
         None
     }
@@ -122,46 +201,40 @@ pub fn validate_reason(s: &str) -> Option<String> {
 /// `..` (spaces around them included, in case the server trims). The id goes into paths
 /// (`/user-wallets/{externalId}/replace`), where a browser resolves `.` and `..` away and would
 /// send the request to another operation; see [`crate::requests::path_segment_is_safe`].
-pub fn validate_external_id(s: &str) -> Option<String> {
+pub fn validate_external_id(s: &str) -> Option<Problem> {
     if s.trim().is_empty() {
-        Some("Enter the user's id in your system.".into())
+        Some(Problem::ExternalIdMissing)
     } else if !path_segment_is_safe(s.trim()) {
-        Some(
-            "An external id cannot be \".\" or \"..\": in a web address those mean \"this \
-             folder\" and \"the folder above\", so the wallet could not be reached."
-                .into(),
-        )
+        Some(Problem::ExternalIdDotSegment)
     } else if chars(s) > EXTERNAL_ID_MAX {
-        Some(format!(
-            "An external id has at most {EXTERNAL_ID_MAX} characters."
-        ))
+        Some(Problem::ExternalIdTooLong {
+            max: EXTERNAL_ID_MAX,
+        })
     } else {
         None
     }
 }
 
 /// An API key: `^lb2b_[0-9a-f]{32}$`.
-pub fn validate_api_key(s: &str) -> Option<String> {
+pub fn validate_api_key(s: &str) -> Option<Problem> {
     if s.trim().is_empty() {
-        return Some("Enter the API key.".into());
+        return Some(Problem::ApiKeyMissing);
     }
     if !s.starts_with("lb2b_") {
-        return Some("An API key starts with lb2b_.".into());
+        return Some(Problem::ApiKeyPrefix);
     }
     let hex = &s["lb2b_".len()..];
     let ok = hex.len() == 32
         && hex
             .bytes()
             .all(|b| b.is_ascii_digit() || (b'a'..=b'f').contains(&b));
-    (!ok).then(|| "An API key is lb2b_ followed by 32 lowercase hexadecimal digits.".into())
+    (!ok).then_some(Problem::ApiKeyInvalid)
 }
 
 /// The QR payload of a quote: 1 to 2048 characters and a payable NSPK payment link.
-pub fn validate_qr_code(s: &str) -> Option<String> {
+pub fn validate_qr_code(s: &str) -> Option<Problem> {
     if chars(s) > QR_CODE_MAX {
-        return Some(format!(
-            "A payment link has at most {QR_CODE_MAX} characters."
-        ));
+        return Some(Problem::PaymentLinkTooLong { max: QR_CODE_MAX });
     }
-    parse_nspk_link(s).err().map(|problem| problem.to_string())
+    parse_nspk_link(s).err().map(Problem::PaymentLink)
 }

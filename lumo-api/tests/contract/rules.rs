@@ -30,7 +30,7 @@ fn examples_satisfy_the_domain_rules() {
     assert!(addresses.len() >= 5, "{addresses:?}");
     for (at, address) in addresses {
         if let Some(problem) = tron::tron_address_problem(&address) {
-            failures.push(format!("{at} {address}: {problem}"));
+            failures.push(format!("{at} {address}: {problem:?}"));
         }
     }
 
@@ -89,7 +89,7 @@ fn examples_satisfy_the_domain_rules() {
     for name in ["AuthResponse", "ApiKeyResponse"] {
         let key: ApiKeyResponse = example_of(&spec, name);
         if let Some(problem) = validation::validate_api_key(&key.api_key) {
-            failures.push(format!("{name}.apiKey: {problem}"));
+            failures.push(format!("{name}.apiKey: {problem:?}"));
         }
     }
 
@@ -101,7 +101,7 @@ fn examples_satisfy_the_domain_rules() {
             quote.amount_rub, payment.amount_rub
         )),
         Ok(_) => {}
-        Err(e) => failures.push(format!("PrepareOrderRequest.qrCode: {e}")),
+        Err(e) => failures.push(format!("PrepareOrderRequest.qrCode: {e:?}")),
     }
     if money::usdt_for_rub(quote.amount_rub, quote.rate) != Some(quote.amount_usdt) {
         failures.push(format!(

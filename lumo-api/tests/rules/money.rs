@@ -237,6 +237,7 @@ fn a_total_out_of_range_is_said_not_shown() {
 #[test]
 fn russian_amounts_use_a_decimal_comma_and_the_rouble_sign() {
     use lumo_api::locale::Locale;
+    use lumo_api::rules::amounts::OutOfRange;
     use lumo_api::rules::money::{format_amount_in, format_rate_in, format_total_in};
     let ru = |text: &str, currency: &str| format_amount_in(Locale::Ru, dec(text), currency);
     assert_eq!(ru("5000", "RUB"), "5\u{a0}000,00\u{a0}₽");
@@ -252,7 +253,11 @@ fn russian_amounts_use_a_decimal_comma_and_the_rouble_sign() {
     );
     assert_eq!(
         format_total_in(Locale::Ru, Ok(dec("1")), "RUB"),
-        "1,00\u{a0}₽"
+        Ok("1,00\u{a0}₽".to_string())
+    );
+    assert_eq!(
+        format_total_in(Locale::Ru, Err(OutOfRange), "RUB"),
+        Err(OutOfRange)
     );
     assert_eq!(
         format_amount_in(Locale::En, dec("5000"), "RUB"),

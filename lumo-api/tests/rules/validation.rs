@@ -1,8 +1,10 @@
 use lumo_api::models::*;
+use lumo_api::rules::nspk::NspkError;
+use lumo_api::rules::tron::TronProblem;
 use lumo_api::rules::validation::*;
 use lumo_api::ApiError;
 
-fn ok(problem: Option<String>) -> bool {
+fn ok(problem: Option<Problem>) -> bool {
     problem.is_none()
 }
 
@@ -45,13 +47,16 @@ fn emails() {
     ] {
         assert!(!ok(validate_email(bad)), "{bad} accepted");
     }
-    assert!(validate_email("").unwrap().contains("Enter"));
-    assert!(validate_email("user name@example.com")
-        .unwrap()
-        .contains("spaces"));
-    assert!(validate_email(" demo@lumo.test")
-        .unwrap()
-        .contains("spaces"));
+    assert_eq!(validate_email(""), Some(Problem::EmailMissing));
+    assert_eq!(validate_email("plainaddress"), Some(Problem::EmailInvalid));
+    assert_eq!(
+        validate_email("user name@example.com"),
+        Some(Problem::EmailHasSpaces)
+    );
+    assert_eq!(
+        validate_email(" demo@lumo.test"),
+        Some(Problem::EmailHasSpaces)
+    );
     let local = "a".repeat(64);
     assert!(ok(validate_email(&format!("{local}@example.com"))));
     assert!(!ok(validate_email(&format!("a{local}@example.com"))));
@@ -61,7 +66,10 @@ fn emails() {
     assert_eq!(long.chars().count(), 254);
     assert!(ok(validate_email(&long)), "{:?}", validate_email(&long));
     let too_long = format!("{local}@{label}.{label}.{label}.{}", "b".repeat(7));
-    assert!(validate_email(&too_long).unwrap().contains("254"));
+    assert_eq!(
+        validate_email(&too_long),
+        Some(Problem::EmailTooLong { max: 254 })
+    );
 }
 
 #[test]
@@ -88,36 +96,52 @@ fn https_urls() {
         );
     }
     let problem = |s: &str| validate_https_url(s).unwrap_or_else(|| panic!("{s} accepted"));
-    assert!(problem("").contains("Enter a URL"));
-    assert!(problem("demo.example/hook").contains("https://"));
-    assert!(problem("http://demo.example/hook").contains("Only https"));
-    assert!(problem("http://localhost.evil.example/").contains("Only https"));
-    assert!(problem("http://127.0.0.2/").contains("Only https"));
-    assert!(problem("ftp://demo.example/").contains("Only https"));
-    assert!(problem("javascript://alert(1)").contains("host"));
-    assert!(problem("https:///path").contains("no host"));
-    assert!(problem("https://").contains("no host"));
-    assert!(problem("https://user@/x").contains("no host"));
-    assert!(problem("https://intranet/hook").contains("host"));
-    assert!(problem("https://demo..example/").contains("host"));
-    assert!(problem("https://-demo.example/").contains("host"));
-    assert!(problem("https://demo_x.example/").contains("host"));
-    assert!(problem("https://256.1.1.1/").contains("host"));
-    assert!(problem("https://1.2.3/").contains("host"));
-    assert!(problem("https://[zz::1]/").contains("host"));
-    assert!(problem("https://[::1/").contains("host"));
-    assert!(problem("https://[::1]x/").contains("host"));
-    assert!(problem("https://demo.example:0/").contains("port"));
-    assert!(problem("https://demo.example:65536/").contains("port"));
-    assert!(problem("https://demo.example:/").contains("port"));
-    assert!(problem("https://demo.example:80a/").contains("port"));
-    assert!(problem("https://demo.example/a b").contains("spaces"));
-    assert!(problem("https://demo.example/\u{7}").contains("spaces"));
+    use Problem::*;
+    assert_eq!(problem(""), UrlMissing);
+    assert_eq!(problem("demo.example/hook"), UrlNotFull);
+    for plain in [
+        "http://demo.example/hook",
+        "http://localhost.evil.example/",
+        "http://127.0.0.2/",
+        "ftp://demo.example/",
+    ] {
+        assert_eq!(problem(plain), UrlNotHttps, "{plain}");
+    }
+    for no_host in ["https:///path", "https://", "https://user@/x"] {
+        assert_eq!(problem(no_host), UrlNoHost, "{no_host}");
+    }
+    for bad_host in [
+        "javascript://alert(1)",
+        "https://intranet/hook",
+        "https://demo..example/",
+        "https://-demo.example/",
+        "https://demo_x.example/",
+        "https://256.1.1.1/",
+        "https://1.2.3/",
+        "https://[zz::1]/",
+        "https://[::1/",
+        "https://[::1]x/",
+    ] {
+        assert_eq!(problem(bad_host), UrlBadHost, "{bad_host}");
+    }
+    for bad_port in [
+        "https://demo.example:0/",
+        "https://demo.example:65536/",
+        "https://demo.example:/",
+        "https://demo.example:80a/",
+    ] {
+        assert_eq!(problem(bad_port), UrlBadPort, "{bad_port}");
+    }
+    assert_eq!(problem("https://demo.example/a b"), UrlHasSpaces);
+    assert_eq!(problem("https://demo.example/\u{7}"), UrlHasSpaces);
     let path = "a".repeat(2048 - "https://demo.example/".len());
     assert!(ok(validate_https_url(&format!(
         "https://demo.example/{path}"
     ))));
-    assert!(problem(&format!("https://demo.example/{path}é")).contains("2048"));
+    assert_eq!(
+        problem(&format!("https://demo.example/{path}é")),
+        UrlTooLong { max: 2048 }
+    );
 }
 
 #[test]
@@ -141,63 +165,87 @@ fn telegram_usernames() {
         "t.me/demo",
         "дмитрий_ok",
     ] {
-        assert!(!ok(validate_telegram(bad)), "{bad}");
+        assert_eq!(
+            validate_telegram(bad),
+            Some(Problem::TelegramInvalid),
+            "{bad}"
+        );
     }
-    assert!(validate_telegram("").unwrap().contains("Enter"));
+    assert_eq!(validate_telegram(""), Some(Problem::TelegramMissing));
 }
 
 #[test]
 fn tron_addresses() {
     assert!(ok(validate_tron("TJRabPrwbZy45sbavfcjinPJC18kjpRTv8")));
-    assert!(validate_tron("TJRabPrwbZy45sbavfcjinPJC18kjpRTv9")
-        .unwrap()
-        .contains("checksum"));
-    assert!(validate_tron("").unwrap().contains("Enter"));
+    assert_eq!(
+        validate_tron("TJRabPrwbZy45sbavfcjinPJC18kjpRTv9"),
+        Some(Problem::Tron(TronProblem::ChecksumMismatch))
+    );
+    assert_eq!(validate_tron(""), Some(Problem::Tron(TronProblem::Missing)));
 }
 
 #[test]
 fn passwords() {
     assert!(ok(validate_password("12345678")));
-    assert!(!ok(validate_password("1234567")));
+    assert_eq!(
+        validate_password("1234567"),
+        Some(Problem::PasswordTooShort { min: 8 })
+    );
     assert!(ok(validate_password("пароль12")), "8 characters, 16 bytes");
     assert!(!ok(validate_password("пароль1")), "7 characters, 14 bytes");
     assert!(ok(validate_password(&"x".repeat(256))));
-    assert!(validate_password(&"x".repeat(257)).unwrap().contains("256"));
-    assert!(validate_password("").unwrap().contains("Enter"));
+    assert_eq!(
+        validate_password(&"x".repeat(257)),
+        Some(Problem::PasswordTooLong { max: 256 })
+    );
+    assert_eq!(validate_password(""), Some(Problem::PasswordMissing));
     assert!(ok(validate_login_password("x")));
-    assert!(!ok(validate_login_password("")));
+    assert_eq!(
+        validate_login_password(""),
+        Some(Problem::LoginPasswordMissing)
+    );
     assert!(ok(validate_login_password(&"é".repeat(256))));
-    assert!(!ok(validate_login_password(&"é".repeat(257))));
+    assert_eq!(
+        validate_login_password(&"é".repeat(257)),
+        Some(Problem::PasswordTooLong { max: 256 })
+    );
 }
 
 #[test]
 fn company_names() {
     assert!(ok(validate_company_name("Acme Payments LLC")));
     assert!(ok(validate_company_name("AB")));
-    assert!(
-        !ok(validate_company_name(" A ")),
+    assert_eq!(
+        validate_company_name(" A "),
+        Some(Problem::CompanyNameTooShort { min: 2 }),
         "1 character once trimmed"
     );
-    assert!(validate_company_name("   ").unwrap().contains("Enter"));
+    assert_eq!(
+        validate_company_name("   "),
+        Some(Problem::CompanyNameMissing)
+    );
     assert!(ok(validate_company_name(&format!(
         "  {}  ",
         "Я".repeat(120)
     ))));
-    assert!(validate_company_name(&"Я".repeat(121))
-        .unwrap()
-        .contains("120"));
+    assert_eq!(
+        validate_company_name(&"Я".repeat(121)),
+        Some(Problem::CompanyNameTooLong { max: 120 })
+    );
 }
 
 #[test]
 fn dispute_reasons() {
     assert_eq!(REASON_MAX, 2000);
     assert!(ok(validate_reason("x")));
-    assert!(validate_reason(" \n\t ").unwrap().contains("Describe"));
+    assert_eq!(validate_reason(" \n\t "), Some(Problem::ReasonMissing));
     assert!(ok(validate_reason(&format!("\n{}\n", "ё".repeat(2000)))));
-    let too_long = validate_reason(&"ё".repeat(2001)).unwrap();
-    assert!(
-        too_long.contains("2000") && too_long.contains("2001"),
-        "{too_long}"
+    assert_eq!(
+        validate_reason(&"ё".repeat(2001)),
+        Some(Problem::ReasonTooLong {
+            max: 2000,
+            count: 2001
+        })
     );
 }
 
@@ -205,13 +253,22 @@ fn dispute_reasons() {
 fn external_ids_and_api_keys() {
     assert!(ok(validate_external_id("user-42")));
     assert!(ok(validate_external_id(&"ü".repeat(255))));
-    assert!(!ok(validate_external_id(&"ü".repeat(256))));
-    assert!(!ok(validate_external_id("")));
-    assert!(!ok(validate_external_id("   ")));
+    assert_eq!(
+        validate_external_id(&"ü".repeat(256)),
+        Some(Problem::ExternalIdTooLong { max: 255 })
+    );
+    assert_eq!(validate_external_id(""), Some(Problem::ExternalIdMissing));
+    assert_eq!(
+        validate_external_id("   "),
+        Some(Problem::ExternalIdMissing)
+    );
     // Dot segments: a browser resolves `/user-wallets/../replace` to `/replace`.
     for dots in [".", "..", " .. ", "\t.\n"] {
-        let problem = validate_external_id(dots).expect(dots);
-        assert!(problem.contains("cannot be \".\" or \"..\""), "{problem}");
+        assert_eq!(
+            validate_external_id(dots),
+            Some(Problem::ExternalIdDotSegment),
+            "{dots:?}"
+        );
     }
     for fine in [
         "...",
@@ -227,18 +284,22 @@ fn external_ids_and_api_keys() {
     ] {
         assert!(ok(validate_external_id(fine)), "{fine}");
     }
-    assert!(validate_create_user_wallet(&CreateUserWalletRequest {
-        external_id: "..".into()
-    })
-    .contains_key("externalId"));
+    assert_eq!(
+        validate_create_user_wallet(&CreateUserWalletRequest {
+            external_id: "..".into()
+        })
+        .get("externalId"),
+        Some(&Problem::ExternalIdDotSegment)
+    );
 
     assert!(ok(validate_api_key(
         "lb2b_5f7f1f7b7f034dbf81b0b8b8d7c0b9f1"
     )));
-    assert!(validate_api_key("").unwrap().contains("Enter"));
-    assert!(validate_api_key("5f7f1f7b7f034dbf81b0b8b8d7c0b9f1")
-        .unwrap()
-        .contains("starts with"));
+    assert_eq!(validate_api_key(""), Some(Problem::ApiKeyMissing));
+    assert_eq!(
+        validate_api_key("5f7f1f7b7f034dbf81b0b8b8d7c0b9f1"),
+        Some(Problem::ApiKeyPrefix)
+    );
     for bad in [
         "lb2b_5F7F1F7B7F034DBF81B0B8B8D7C0B9F1",
         "lb2b_5f7f1f7b7f034dbf81b0b8b8d7c0b9f",
@@ -247,7 +308,7 @@ fn external_ids_and_api_keys() {
         "lb2b_5f7f1f7b7f034dbf81b0b8b8d7c0b9f1 ",
         "lb2b_5f7f1f7b7f034dbf81b0b8b8d7c0b9fé",
     ] {
-        assert!(!ok(validate_api_key(bad)), "{bad}");
+        assert_eq!(validate_api_key(bad), Some(Problem::ApiKeyInvalid), "{bad}");
     }
 }
 
@@ -255,15 +316,18 @@ fn external_ids_and_api_keys() {
 fn qr_codes() {
     let example = "https://qr.nspk.ru/AD10006M8KH1SN4K9ABPQ5J2PAMRBCTO?type=02&bank=100000000111&sum=500000&cur=RUB&crc=1A2B";
     assert!(ok(validate_qr_code(example)));
-    assert!(validate_qr_code("").is_some());
-    assert!(
-        validate_qr_code(&format!("{example}&x={}", "a".repeat(2048)))
-            .unwrap()
-            .contains("2048")
+    assert_eq!(
+        validate_qr_code(""),
+        Some(Problem::PaymentLink(NspkError::Empty))
     );
-    assert!(validate_qr_code(&example.replace("cur=RUB", "cur=USD"))
-        .unwrap()
-        .contains("USD"));
+    assert_eq!(
+        validate_qr_code(&format!("{example}&x={}", "a".repeat(2048))),
+        Some(Problem::PaymentLinkTooLong { max: 2048 })
+    );
+    assert_eq!(
+        validate_qr_code(&example.replace("cur=RUB", "cur=USD")),
+        Some(Problem::PaymentLink(NspkError::NotRub("USD".into())))
+    );
 }
 
 fn register(name: &str, email: &str, password: &str) -> RegisterRequest {
@@ -299,6 +363,11 @@ fn registration_form() {
             "password"
         ]
     );
+    assert_eq!(
+        errors["contactTelegram"],
+        Problem::TelegramContactTooLong { max: 64 }
+    );
+    assert_eq!(errors["password"], Problem::PasswordTooShort { min: 8 });
     // The contract bounds registration's contactTelegram by length only.
     let mut loose = register("Acme", "a@acme.example", "correct-horse");
     loose.contact_telegram = Some("t.me/acme".into());
@@ -309,6 +378,7 @@ fn registration_form() {
 fn profile_update_form() {
     let empty = validate_profile_update(&UpdateProfileRequest::default());
     assert_eq!(empty.keys().collect::<Vec<_>>(), [FORM_FIELD]);
+    assert_eq!(empty[FORM_FIELD], Problem::NothingChanged);
     let clear_all = UpdateProfileRequest {
         contact_email: Some(None),
         contact_telegram: Some(None),
@@ -339,6 +409,12 @@ fn profile_update_form() {
             "depositForwardAddress",
             "webhookUrl"
         ]
+    );
+    assert_eq!(errors["contactTelegram"], Problem::TelegramInvalid);
+    assert_eq!(errors["webhookUrl"], Problem::UrlNotHttps);
+    assert_eq!(
+        errors["depositForwardAddress"],
+        Problem::Tron(TronProblem::ChecksumMismatch)
     );
 }
 
@@ -378,7 +454,14 @@ fn other_forms() {
         external_order_id: Some("x".repeat(256)),
     };
     let errors = validate_prepare_order(&prepare);
-    assert!(errors.contains_key("qrCode") && errors.contains_key("externalOrderId"));
+    assert_eq!(
+        errors["qrCode"],
+        Problem::PaymentLink(NspkError::NotNspkLink)
+    );
+    assert_eq!(
+        errors["externalOrderId"],
+        Problem::OrderReferenceTooLong { max: 255 }
+    );
 
     assert!(
         validate_create_dispute(&CreateDisputeRequest { reason: " ".into() })
@@ -392,7 +475,10 @@ fn other_forms() {
     let long = ReplaceUserWalletRequest {
         reason: Some("x".repeat(501)),
     };
-    assert!(validate_replace_user_wallet(&long).contains_key("reason"));
+    assert_eq!(
+        validate_replace_user_wallet(&long).get("reason"),
+        Some(&Problem::ReplaceReasonTooLong { max: 500 })
+    );
 }
 
 #[test]

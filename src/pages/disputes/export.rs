@@ -5,12 +5,12 @@
 
 use chrono::Local;
 use leptos::prelude::*;
-use lumo_api::csv::{disputes_csv, disputes_file_name};
+use lumo_api::csv::{disputes_csv_in, disputes_file_name_in, CsvDialect};
 use lumo_api::listing::DisputesView;
 
 use crate::components::csv_download::save_csv;
 use crate::disputes_store::use_disputes_store;
-use crate::i18n::{t, tf, tn, tr, Key};
+use crate::i18n::{locale, t, tf, tn, tr, Key, Locale};
 use crate::labels::marked;
 
 #[derive(Clone, PartialEq)]
@@ -32,15 +32,15 @@ pub fn DisputesExport(state: Memo<DisputesView>) -> impl IntoView {
         }
     });
 
-    let export = move |_| {
+    let export = move |dialect: CsvDialect| {
         let Some(list) = store.latest_untracked() else {
             outcome.set(Some(Outcome::NotLoaded));
             return;
         };
         let view = state.get_untracked();
         let rows = view.apply(&list);
-        let file = disputes_file_name(Local::now().date_naive());
-        let text = disputes_csv(rows.iter().copied());
+        let file = disputes_file_name_in(dialect, Local::now().date_naive());
+        let text = disputes_csv_in(dialect, rows.iter().copied());
         outcome.set(Some(match save_csv(&file, &text) {
             Ok(()) => Outcome::Saved {
                 count: rows.len(),
@@ -81,10 +81,22 @@ pub fn DisputesExport(state: Memo<DisputesView>) -> impl IntoView {
                 type="button"
                 class="btn btn-secondary"
                 title=tr(Key::DisputesExportHint)
-                on:click=export
+                on:click=move |_| export(CsvDialect::Standard)
             >
                 {tr(Key::DisputesExport)}
             </button>
+            // Russian readers also get the file a Russian Excel opens as columns.
+            {move || (locale() == Locale::Ru).then(|| view! {
+                <button
+                    type="button"
+                    class="btn btn-secondary"
+                    title=tr(Key::CsvExcelHint)
+                    data-testid="export-excel"
+                    on:click=move |_| export(CsvDialect::ExcelSemicolon)
+                >
+                    {tr(Key::CsvExcelButton)}
+                </button>
+            })}
         </div>
     }
 }

@@ -4,7 +4,6 @@ use std::sync::Arc;
 
 use leptos::prelude::*;
 use lumo_api::insights::{format_count, Insights};
-use lumo_api::rules::money::format_total_in;
 use rust_decimal::Decimal;
 
 use super::Figures;
@@ -46,7 +45,7 @@ fn refunded_points(insights: &Insights) -> Vec<ChartPoint> {
         .iter()
         .map(|week| {
             let label = locale().date_text(week.start);
-            let text = format_total_in(locale(), week.refunded, "USDT");
+            let text = crate::rule_words::total(week.refunded, "USDT");
             ChartPoint {
                 name: tf(
                     Key::InsightsWeekRefunded,

@@ -4,7 +4,6 @@ use std::sync::Arc;
 
 use leptos::prelude::*;
 use lumo_api::insights::{dispute_rate, format_count, Insights, Outcome};
-use lumo_api::rules::money::format_total_in;
 
 use super::orders::{Orders, ScanState};
 use super::Figures;
@@ -148,7 +147,7 @@ pub(super) fn Summary(figures: Signal<Arc<Figures>>, orders: Orders) -> impl Int
     let refunded = Signal::derive(move || {
         figures.with(|f| {
             if f.refunds_known {
-                format_total_in(locale(), f.insights.refunded, "USDT")
+                crate::rule_words::total(f.insights.refunded, "USDT")
             } else {
                 DASH.to_string()
             }

@@ -8,7 +8,7 @@ use lumo_api::models::{PrepareOrderRequest, Quote};
 use lumo_api::requests::{path_segment_is_safe, percent_encode};
 use lumo_api::rules::money::{format_amount_in, format_rate_in};
 use lumo_api::rules::quotes::idempotency::{uuid_v4_from_bytes, AcceptKey};
-use lumo_api::rules::quotes::pending::{stall_summary, AcceptCheck, AcceptStep, PendingAccept};
+use lumo_api::rules::quotes::pending::{AcceptCheck, AcceptStep, PendingAccept};
 use lumo_api::rules::quotes::AcceptBlock;
 
 use super::accept::{
@@ -238,7 +238,7 @@ pub(super) fn QuotePanel(
                     AcceptStatus::Stalled(stall) => Some(view! {
                         <div class="alert alert-error" role="alert" data-testid="accept-unknown">
                             <p class="alert__title">{tr(Key::NewOrderUnknownTitle)}</p>
-                            <p>{stall_summary(&stall)}</p>
+                            <p>{crate::rule_words::stall_summary(&stall)}</p>
                             <p>{stall_detail(&stall)}</p>
                             <p>{tr(Key::NewOrderUnknownText)}</p>
                             <button type="button" class="btn btn-secondary" data-testid="accept-check-again"
@@ -251,7 +251,7 @@ pub(super) fn QuotePanel(
             {move || (status.get() == AcceptStatus::Idle).then(block).flatten().map(|block| view! {
                 <p class="alert alert-warning" role="status" data-testid="accept-blocked"
                     data-reason=match block { AcceptBlock::Expired => "expired", AcceptBlock::InsufficientBalance => "balance" }>
-                    {block.reason()}
+                    {move || crate::rule_words::accept_block(block)}
                 </p>
             })}
             <div class="form-actions">

@@ -5,7 +5,7 @@
 
 use chrono::Local;
 use leptos::prelude::*;
-use lumo_api::csv::{export_file_name, ExportStop, OrdersExport};
+use lumo_api::csv::{export_file_name_in, CsvDialect, ExportStop, OrdersExport};
 use lumo_api::listing::OrdersView;
 use lumo_api::ApiError;
 use send_wrapper::SendWrapper;
@@ -45,6 +45,7 @@ async fn export_orders(
     view: OrdersView,
     cancel: Cancel,
     fetched: RwSignal<usize>,
+    dialect: CsvDialect,
 ) -> ExportEnd {
     let mut export = OrdersExport::new(view.status.clone(), view.external_order_id.clone());
     while let Some(query) = export.next_query() {
@@ -73,8 +74,8 @@ async fn export_orders(
             }
         }
     }
-    let file = export_file_name(Local::now().date_naive());
-    match save_csv(&file, &export.to_csv()) {
+    let file = export_file_name_in(dialect, Local::now().date_naive());
+    match save_csv(&file, &export.to_csv_in(dialect)) {
         Ok(()) => ExportEnd::Done {
             count: export.fetched(),
             file,
@@ -95,9 +96,11 @@ pub fn CsvExport(state: Signal<OrdersView>) -> impl IntoView {
     // The last export's cancel; cancelling one that has ended does nothing.
     let running: StoredValue<Option<SendWrapper<Cancel>>> = StoredValue::new(None);
 
-    let export = Action::new_local(move |(view, cancel): &(OrdersView, Cancel)| {
-        export_orders(client, view.clone(), cancel.clone(), fetched)
-    });
+    let export = Action::new_local(
+        move |(view, cancel, dialect): &(OrdersView, Cancel, CsvDialect)| {
+            export_orders(client, view.clone(), cancel.clone(), fetched, *dialect)
+        },
+    );
     let exporting = export.pending();
     let ended = export.value();
 
@@ -108,14 +111,14 @@ pub fn CsvExport(state: Signal<OrdersView>) -> impl IntoView {
     };
     on_cleanup(stop);
 
-    let start = move || {
+    let start = move |dialect: CsvDialect| {
         if exporting.get_untracked() {
             return;
         }
         let cancel = Cancel::new();
         running.set_value(Some(SendWrapper::new(cancel.clone())));
         fetched.set(0);
-        export.dispatch_local((state.get_untracked(), cancel));
+        export.dispatch_local((state.get_untracked(), cancel, dialect));
     };
 
     let message = move || {
@@ -149,10 +152,22 @@ pub fn CsvExport(state: Signal<OrdersView>) -> impl IntoView {
                         type="button"
                         class="btn btn-secondary"
                         title=tr(Key::OrdersExportTitle)
-                        on:click=move |_| start()
+                        on:click=move |_| start(CsvDialect::Standard)
                     >
                         {tr(Key::OrdersExportButton)}
                     </button>
+                    // Russian readers also get the file a Russian Excel opens as columns.
+                    {(locale() == Locale::Ru).then(|| view! {
+                        <button
+                            type="button"
+                            class="btn btn-secondary"
+                            title=tr(Key::CsvExcelHint)
+                            data-testid="export-excel"
+                            on:click=move |_| start(CsvDialect::ExcelSemicolon)
+                        >
+                            {tr(Key::CsvExcelButton)}
+                        </button>
+                    })}
                 }
                 .into_any()
             }}
@@ -179,7 +194,10 @@ fn describe(ended: &ExportEnd) -> (String, &'static str) {
             counted(
                 Key::OrdersExportSavedCut,
                 *count,
-                &[("file", file), ("reason", &reason.to_string())],
+                &[
+                    ("file", file),
+                    ("reason", &crate::rule_words::export_stop(reason)),
+                ],
             ),
             "export-status--error",
         ),
@@ -195,7 +213,10 @@ fn describe(ended: &ExportEnd) -> (String, &'static str) {
             "export-status--error",
         ),
         ExportEnd::Stopped { reason } => (
-            tf(Key::OrdersExportStopped, &[("reason", &reason.to_string())]),
+            tf(
+                Key::OrdersExportStopped,
+                &[("reason", &crate::rule_words::export_stop(reason))],
+            ),
             "export-status--error",
         ),
     }

@@ -73,25 +73,30 @@ pub fn client_seconds_left(deadline: DateTime<Utc>, now: DateTime<Utc>) -> i64 {
     seconds_left(deadline, now)
 }
 
+/// What the polite live region announces (the portal words it).
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Announcement {
+    /// This many seconds are left to accept the quote.
+    SecondsLeft(i64),
+    /// The quote has expired: get a new one.
+    Expired,
+}
+
 /// What the polite live region says when the countdown reaches `seconds_left`: every 10 s
 /// (20, 10), at 5 s and on expiry; nothing at other seconds (an announcement every second would
 /// drown everything else). The starting value (30) is not announced: the quote's arrival is.
-pub fn announcement(seconds_left: i64) -> Option<String> {
+pub fn announcement(seconds_left: i64) -> Option<Announcement> {
     match seconds_left {
-        s if s <= 0 => {
-            Some("The quote has expired. Get a new quote to see the current price.".into())
-        }
-        5 => Some("5 seconds left to accept this quote.".into()),
-        s if s % 10 == 0 && s < QUOTE_TTL_SECONDS => {
-            Some(format!("{s} seconds left to accept this quote."))
-        }
+        s if s <= 0 => Some(Announcement::Expired),
+        5 => Some(Announcement::SecondsLeft(5)),
+        s if s % 10 == 0 && s < QUOTE_TTL_SECONDS => Some(Announcement::SecondsLeft(s)),
         _ => None,
     }
 }
 
 /// The announcements due when the countdown moves from `previous` to `current` seconds left
 /// (a timer may skip a second when the tab was busy): the last one crossed, if any.
-pub fn announcement_between(previous: i64, current: i64) -> Option<String> {
+pub fn announcement_between(previous: i64, current: i64) -> Option<Announcement> {
     if current >= previous {
         return None;
     }

@@ -236,16 +236,3 @@ fn read_backoff_ms(failed: u32, error: &ApiError) -> u32 {
 pub fn is_order_of(order: &Order, pending: &PendingAccept) -> bool {
     order.id == pending.quote.id
 }
-
-/// A short line for the user about a stall, without the raw error.
-pub fn stall_summary(stall: &Stall) -> &'static str {
-    match stall {
-        Stall::SignedOut => "Sign in again to finish checking whether the order was placed.",
-        Stall::Unreachable(_) => {
-            "The server could not be reached to check whether the order was placed."
-        }
-        Stall::NoDefiniteAnswer(_) => {
-            "The server gave no definite answer about this order after several tries."
-        }
-    }
-}

@@ -2,25 +2,23 @@
 //! local part (Unicode letters allowed), a domain of at least two labels with an alphabetic top
 //! level, no spaces, at most 254 characters. Quoted local parts and IP-literal domains are refused.
 
-use super::EMAIL_MAX;
+use super::{Problem, EMAIL_MAX};
 
 const LOCAL_MAX: usize = 64;
 const LABEL_MAX: usize = 63;
 const LOCAL_SYMBOLS: &str = "!#$%&'*+-/=?^_`{|}~";
 
-pub fn validate_email(s: &str) -> Option<String> {
+pub fn validate_email(s: &str) -> Option<Problem> {
     if s.trim().is_empty() {
-        return Some("Enter an e-mail address.".into());
+        return Some(Problem::EmailMissing);
     }
     if s.chars().count() > EMAIL_MAX {
-        return Some(format!(
-            "An e-mail address has at most {EMAIL_MAX} characters."
-        ));
+        return Some(Problem::EmailTooLong { max: EMAIL_MAX });
     }
     if s.chars().any(|c| c.is_whitespace() || c.is_control()) {
-        return Some("An e-mail address cannot contain spaces.".into());
+        return Some(Problem::EmailHasSpaces);
     }
-    (!is_email(s)).then(|| "Enter a valid e-mail address, like name@example.com.".into())
+    (!is_email(s)).then_some(Problem::EmailInvalid)
 }
 
 fn is_email(s: &str) -> bool {

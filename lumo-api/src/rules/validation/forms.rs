@@ -5,7 +5,8 @@ use std::collections::BTreeMap;
 use super::{
     validate_company_name, validate_email, validate_external_id, validate_https_url,
     validate_login_password, validate_password, validate_qr_code, validate_reason,
-    validate_telegram, validate_tron, EXTERNAL_ID_MAX, REGISTER_TELEGRAM_MAX, REPLACE_REASON_MAX,
+    validate_telegram, validate_tron, Problem, EXTERNAL_ID_MAX, REGISTER_TELEGRAM_MAX,
+    REPLACE_REASON_MAX,
 };
 use crate::models::{
     CompanyProfile, CreateDisputeRequest, CreateUserWalletRequest, LoginRequest,
@@ -13,12 +14,12 @@ use crate::models::{
 };
 
 /// Problems by wire field name; a problem with the form as a whole is under [`FORM_FIELD`].
-pub type FieldErrors = BTreeMap<String, String>;
+pub type FieldErrors = BTreeMap<String, Problem>;
 
 /// The key of problems that concern no single field (as [`crate::ApiError`] groups such lines).
 pub const FORM_FIELD: &str = "";
 
-fn put(errors: &mut FieldErrors, field: &str, problem: Option<String>) {
+fn put(errors: &mut FieldErrors, field: &str, problem: Option<Problem>) {
     if let Some(problem) = problem {
         errors.insert(field.to_string(), problem);
     }
@@ -49,8 +50,8 @@ pub fn validate_register(body: &RegisterRequest) -> FieldErrors {
         put(
             &mut errors,
             "contactTelegram",
-            too_long.then(|| {
-                format!("A Telegram contact has at most {REGISTER_TELEGRAM_MAX} characters.")
+            too_long.then_some(Problem::TelegramContactTooLong {
+                max: REGISTER_TELEGRAM_MAX,
             }),
         );
     }
@@ -61,14 +62,10 @@ pub fn validate_register(body: &RegisterRequest) -> FieldErrors {
 pub fn validate_profile_update(body: &UpdateProfileRequest) -> FieldErrors {
     let mut errors = FieldErrors::new();
     if body.is_empty() {
-        put(
-            &mut errors,
-            FORM_FIELD,
-            Some("Change at least one field before saving.".into()),
-        );
+        put(&mut errors, FORM_FIELD, Some(Problem::NothingChanged));
         return errors;
     }
-    let check = |value: &Option<Option<String>>, rule: fn(&str) -> Option<String>| {
+    let check = |value: &Option<Option<String>>, rule: fn(&str) -> Option<Problem>| {
         value.as_ref().and_then(|v| v.as_deref()).and_then(rule)
     };
     put(
@@ -102,8 +99,9 @@ pub fn validate_prepare_order(body: &PrepareOrderRequest) -> FieldErrors {
         put(
             &mut errors,
             "externalOrderId",
-            too_long
-                .then(|| format!("Your order reference has at most {EXTERNAL_ID_MAX} characters.")),
+            too_long.then_some(Problem::OrderReferenceTooLong {
+                max: EXTERNAL_ID_MAX,
+            }),
         );
     }
     errors
@@ -132,7 +130,9 @@ pub fn validate_replace_user_wallet(body: &ReplaceUserWalletRequest) -> FieldErr
         put(
             &mut errors,
             "reason",
-            too_long.then(|| format!("A reason has at most {REPLACE_REASON_MAX} characters.")),
+            too_long.then_some(Problem::ReplaceReasonTooLong {
+                max: REPLACE_REASON_MAX,
+            }),
         );
     }
     errors

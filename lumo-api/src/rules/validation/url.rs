@@ -2,27 +2,27 @@
 //! at most 2048 characters. A small parser for exactly this, without a URL crate.
 
 use super::email::is_label;
-use super::URL_MAX;
+use super::{Problem, URL_MAX};
 
 /// Hosts for which `http://` is accepted (a developer's own machine).
 const LOCAL_HOSTS: &[&str] = &["localhost", "127.0.0.1", "[::1]"];
 
-pub fn validate_https_url(s: &str) -> Option<String> {
+pub fn validate_https_url(s: &str) -> Option<Problem> {
     if s.trim().is_empty() {
-        return Some("Enter a URL.".into());
+        return Some(Problem::UrlMissing);
     }
     if s.chars().count() > URL_MAX {
-        return Some(format!("A URL has at most {URL_MAX} characters."));
+        return Some(Problem::UrlTooLong { max: URL_MAX });
     }
     if s.chars().any(|c| c.is_whitespace() || c.is_control()) {
-        return Some("A URL cannot contain spaces.".into());
+        return Some(Problem::UrlHasSpaces);
     }
-    url_problem(s).map(str::to_string)
+    url_problem(s)
 }
 
-fn url_problem(s: &str) -> Option<&'static str> {
+fn url_problem(s: &str) -> Option<Problem> {
     let Some((scheme, rest)) = s.split_once("://") else {
-        return Some("Enter a full URL starting with https://.");
+        return Some(Problem::UrlNotFull);
     };
     let scheme = scheme.to_ascii_lowercase();
     let authority = rest.split(['/', '?', '#']).next().unwrap_or_default();
@@ -35,37 +35,37 @@ fn url_problem(s: &str) -> Option<&'static str> {
         Err(problem) => return Some(problem),
     };
     if host.is_empty() {
-        return Some("The URL has no host name.");
+        return Some(Problem::UrlNoHost);
     }
     // ASCII case only: the lowered host is compared with ASCII names (localhost) and checked
     // for letters and digits, which Unicode case does not change, and Unicode case mapping
     // would bring its tables (over 10 KB) into the wasm.
     let host = host.to_ascii_lowercase();
     if !is_host(&host) {
-        return Some("The URL's host name is not valid.");
+        return Some(Problem::UrlBadHost);
     }
     if port.is_some_and(|port| !is_port(port)) {
-        return Some("The URL's port must be a number from 1 to 65535.");
+        return Some(Problem::UrlBadPort);
     }
     match scheme.as_str() {
         "https" => None,
         "http" if LOCAL_HOSTS.contains(&host.as_str()) => None,
-        _ => Some("Only https:// URLs are accepted (http:// only for localhost)."),
+        _ => Some(Problem::UrlNotHttps),
     }
 }
 
 /// Split `host[:port]`, with `[v6]` literals; the port is `None` when there is no colon.
-fn split_port(host_port: &str) -> Result<(&str, Option<&str>), &'static str> {
+fn split_port(host_port: &str) -> Result<(&str, Option<&str>), Problem> {
     if host_port.starts_with('[') {
         let Some(end) = host_port.find(']') else {
-            return Err("The URL's host name is not valid.");
+            return Err(Problem::UrlBadHost);
         };
         let (host, after) = host_port.split_at(end + 1);
         return match after {
             "" => Ok((host, None)),
             _ => match after.strip_prefix(':') {
                 Some(port) => Ok((host, Some(port))),
-                None => Err("The URL's host name is not valid."),
+                None => Err(Problem::UrlBadHost),
             },
         };
     }
