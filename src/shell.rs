@@ -161,7 +161,7 @@ fn ShellLayout() -> impl IntoView {
             </aside>
             <div class="shell__body">
                 <header class="topbar">
-                    <div class="topbar__company" data-testid="company-name">{company}</div>
+                    <div class="topbar__company" data-testid="company-name" translate="no">{company}</div>
                     {environment}
                     <RateTicker/>
                     <div class="topbar__spacer"></div>

@@ -2,48 +2,14 @@
 // select switches in place and is remembered, and each language's pages hold only its own words.
 // Data (ids, names, codes, amounts' currency codes) is marked translate="no" and left out of the
 // word checks; acronyms a Russian finance product writes in Latin letters are allowed.
-import { test, expect, DEMO, type Sandbox } from '../fixtures';
+import { test, expect } from '../fixtures';
 import type { Browser, Page } from '@playwright/test';
-
-/** Latin-letter words a Russian interface writes as they are (acronyms and names). */
-const LATIN_IN_RUSSIAN = new Set(['API', 'ID', 'URL', 'CSV', 'Excel', 'USDT', 'TRX', 'TRON', 'TRC', 'AML', 'QR', 'HTTP', 'HTTPS', 'Lumo', 'Telegram', 'UTC', 'JSON', 'NSPK']);
-
-/** The page's interface text: everything shown, less data marked translate="no". */
-async function interfaceText(page: Page): Promise<string> {
-  return page.evaluate(() => {
-    const clone = document.body.cloneNode(true) as HTMLElement;
-    clone.querySelectorAll('[translate="no"], script, style, noscript, svg').forEach((el) => el.remove());
-    const attributes = Array.from(clone.querySelectorAll('[aria-label], [title], [placeholder]')).flatMap((el) =>
-      ['aria-label', 'title', 'placeholder'].map((name) => el.getAttribute(name) ?? ''),
-    );
-    return `${clone.textContent ?? ''}\n${attributes.join('\n')}\n${document.title}`;
-  });
-}
-
-async function expectOnlyRussian(page: Page, where: string) {
-  await expect(page.locator('html')).toHaveAttribute('lang', 'ru');
-  await expect
-    .poll(async () => {
-      const words = (await interfaceText(page)).match(/[A-Za-z][A-Za-z'’-]*/g) ?? [];
-      return words.filter((word) => !LATIN_IN_RUSSIAN.has(word));
-    }, { message: `English words on the Russian ${where}` })
-    .toEqual([]);
-}
-
-async function expectNoCyrillic(page: Page, where: string) {
-  await expect(page.locator('html')).toHaveAttribute('lang', 'en');
-  await expect
-    .poll(async () => (await interfaceText(page)).match(/[А-Яа-яЁё]+/g) ?? [], { message: `Cyrillic on the English ${where}` })
-    .toEqual([]);
-}
+import { expectNoCyrillic, expectOnlyRussian } from '../i18n-checks';
 
 async function openInRussian(browser: Browser, baseURL: string): Promise<Page> {
   const context = await browser.newContext({ locale: 'ru-RU', baseURL });
   return context.newPage();
 }
-
-const DAY_FIRST = /\d{2}\.\d{2}\.\d{4}, \d{2}:\d{2}/;
-const ENGLISH_DATE = /\d{4}-\d{2}-\d{2} \d{2}:\d{2}/;
 
 test.describe('language', () => {
   test('a ru-RU browser gets Russian on first visit, an en-US one English', async ({ page, browser, sandbox, consoleErrors: _ }) => {

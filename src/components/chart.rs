@@ -156,7 +156,7 @@ fn chart_view(series: &DailySeries) -> impl IntoView {
                     {tn(Key::InsightsDepositsLeftOut, left_out as u64, &[])}
                 </p>
             })}
-            <table class="visually-hidden">
+            <div class="visually-hidden"><table>
                 <caption>{summary}</caption>
                 <thead><tr>
                     <th scope="col">{t(Key::InsightsDepositsDay)}</th>
@@ -164,7 +164,7 @@ fn chart_view(series: &DailySeries) -> impl IntoView {
                     <th scope="col">{t(Key::InsightsDepositsAmounts)}</th>
                 </tr></thead>
                 <tbody>{rows}</tbody>
-            </table>
+            </table></div>
         </figure>
     }
 }

@@ -39,6 +39,9 @@ pub fn Countdown(
     /// the language.
     #[prop(into)]
     intro: TextProp,
+    /// The part of the intro that is data (the merchant's name), marked `translate="no"`.
+    #[prop(optional, into)]
+    intro_data: Option<String>,
 ) -> impl IntoView {
     // The last announcement; the intro until the first one.
     let spoken = RwSignal::new(None::<Announcement>);
@@ -84,7 +87,10 @@ pub fn Countdown(
                 <rect class="countdown__fill" width=fraction height="1"></rect>
             </svg>
             <p class="visually-hidden" aria-live="polite" aria-atomic="true" data-testid="countdown-announcement">
-                {move || spoken.get().map(crate::rule_words::announcement).unwrap_or_else(|| intro.get().to_string())}
+                {move || match spoken.get() {
+                    Some(said) => crate::rule_words::announcement(said).into_any(),
+                    None => crate::labels::marked(intro.get().to_string(), intro_data.as_deref()),
+                }}
             </p>
         </div>
     }

@@ -4,11 +4,18 @@
 use leptos::prelude::*;
 
 use crate::i18n::{text, tf, Key};
+use crate::labels::marked;
 
 #[component]
 pub fn PageHeader(
     #[prop(into)] title: TextProp,
     #[prop(optional, into)] subtitle: Option<TextProp>,
+    /// The part of the title that is data (an order's id), marked `translate="no"`.
+    #[prop(optional, into)]
+    title_data: Option<String>,
+    /// The subtitle is data (a merchant's name), not words: marked `translate="no"`.
+    #[prop(optional)]
+    subtitle_is_data: bool,
     /// Buttons or links shown on the right.
     #[prop(optional)]
     children: Option<Children>,
@@ -18,8 +25,10 @@ pub fn PageHeader(
     view! {
         <div class="page-header">
             <div class="page-header__text">
-                <h1>{text(heading)}</h1>
-                {subtitle.map(|line| view! { <p class="page-header__subtitle">{text(line)}</p> })}
+                <h1>{move || marked(heading.get().to_string(), title_data.as_deref())}</h1>
+                {subtitle.map(|line| view! {
+                    <p class="page-header__subtitle" translate=subtitle_is_data.then_some("no")>{text(line)}</p>
+                })}
             </div>
             {children.map(|actions| view! { <div class="page-header__actions">{actions()}</div> })}
         </div>

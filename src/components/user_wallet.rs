@@ -71,8 +71,13 @@ pub fn WalletStatusBadge(
 ) -> impl IntoView {
     if blocked {
         let title = move || reason.as_ref().map(BlockReason::text);
-        view! { <span class="badge badge--danger" title=title>{tr(Key::UserWalletsBlocked)}</span> }
-            .into_any()
+        // The hover text may be the API's own words (data): the badge's words are the portal's.
+        view! {
+            <span translate="no" title=title>
+                <span class="badge badge--danger">{tr(Key::UserWalletsBlocked)}</span>
+            </span>
+        }
+        .into_any()
     } else {
         view! { <span class="badge badge--success">{tr(Key::UserWalletsActive)}</span> }.into_any()
     }

@@ -78,6 +78,7 @@ fn OrderView(
         Some(ext) if !ext.trim().is_empty() => ext.to_string(),
         _ => short_id(&order.id),
     };
+    let title_data = shown_id.clone();
     let title = move || tf(Key::DisputesCardOrder, &[("id", &shown_id)]);
     let subtitle = order.merchant_name.clone();
 
@@ -92,7 +93,7 @@ fn OrderView(
     };
 
     view! {
-        <PageHeader title subtitle/>
+        <PageHeader title title_data subtitle subtitle_is_data=true/>
         <div class="order-grid">
             <section class="card" aria-labelledby="order-details-title">
                 <h2 class="card__title" id="order-details-title">{tr(Key::OrderDetailDetails)}</h2>

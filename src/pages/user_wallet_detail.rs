@@ -68,9 +68,11 @@ pub fn UserWalletDetailPage() -> impl IntoView {
             <p class="breadcrumb"><a href="/user-wallets">{tr(Key::UserWalletsBack)}</a></p>
             {move || {
                 let id = external_id.get();
+                let title_data = id.clone();
                 view! {
                     <PageHeader
                         title=move || tf(Key::UserWalletsDetailTitle, &[("id", &id)])
+                        title_data
                         subtitle=tr(Key::UserWalletsDetailSubtitle)
                     >
                         <button type="button" class="btn btn-secondary" on:click=refresh

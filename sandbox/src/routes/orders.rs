@@ -98,7 +98,32 @@ fn nspk_message(e: &NspkError) -> String {
         }
         NspkError::MissingCurrency => "QR code has no currency (cur)".to_string(),
         NspkError::NotRub(cur) => format!("Only RUB payments are supported (cur={cur})"),
-        other => format!("qrCode is not a valid NSPK payment link: {other}"),
+        other => format!(
+            "qrCode is not a valid NSPK payment link: {}",
+            nspk_detail(other)
+        ),
+    }
+}
+
+/// The server's own English for the remaining problems (lumo-api returns typed values and leaves
+/// the wording to whoever shows them).
+fn nspk_detail(e: &NspkError) -> String {
+    match e {
+        NspkError::Empty => "Paste the payment link from the QR code.".to_string(),
+        NspkError::NotNspkLink => "This is not a Faster Payments (NSPK) payment link: it must start with https://qr.nspk.ru/.".to_string(),
+        NspkError::BadId => "The payment link's code is not valid: it must be 32 capital letters or digits after qr.nspk.ru/.".to_string(),
+        NspkError::DuplicateParameter(name) => format!("The payment link names the parameter \"{name}\" twice."),
+        NspkError::MissingType => "The payment link does not say its type (type=01 or type=02).".to_string(),
+        NspkError::UnsupportedType(raw) => format!("The payment link has type \"{raw}\", which cannot be paid here (only types 01 and 02)."),
+        NspkError::StaticQrHasNoAmount => "This is a static QR code without an amount: ask the merchant for a QR code of this payment.".to_string(),
+        NspkError::MissingBank => "The payment link does not name the merchant's bank.".to_string(),
+        NspkError::BadBank => "The payment link's bank id is not 12 digits.".to_string(),
+        NspkError::MissingAmount => "The payment link has no amount.".to_string(),
+        NspkError::BadAmount => "The payment link's amount is not a positive number of kopecks.".to_string(),
+        NspkError::MissingCurrency => "The payment link does not say its currency (cur=RUB).".to_string(),
+        NspkError::NotRub(raw) => format!("The payment is in \"{raw}\"; only payments in RUB can be paid here."),
+        NspkError::MissingCrc => "The payment link has no check code (crc).".to_string(),
+        NspkError::BadCrc => "The payment link's check code (crc) is not 4 hexadecimal digits.".to_string(),
     }
 }
 

@@ -177,6 +177,7 @@ pub(super) fn QuotePanel(
     let rub = move || format_amount_in(locale(), amount_rub, "RUB");
     let usdt = move || format_amount_in(locale(), amount_usdt, "USDT");
     let merchant = quote.merchant_name.clone();
+    let intro_data = merchant.clone();
     let intro = move || {
         let key = if sufficient {
             Key::NewOrderIntro
@@ -219,7 +220,7 @@ pub(super) fn QuotePanel(
                 <dt>{tr(Key::NewOrderExpires)}</dt>
                 <dd><Time value=quote.expires_at seconds=true/></dd>
             </dl>
-            <Countdown seconds intro/>
+            <Countdown seconds intro intro_data/>
             <div aria-live="assertive">
                 {move || refused().map(|(message, from_server)| view! {
                     <div class="alert alert-error" role="alert" data-testid="accept-refused">
