@@ -103,6 +103,18 @@ pub fn marked(text: String, data: Option<&str>) -> AnyView {
     }
 }
 
+/// `text` with its `{id}` placeholder filled by `id` (a user's id: data) in an element kept out of
+/// translation.
+pub fn with_id(text: &'static str, id: &str) -> AnyView {
+    match text.split_once("{id}") {
+        Some((before, after)) => view! {
+            {before}<span translate="no">{id.to_string()}</span>{after}
+        }
+        .into_any(),
+        None => text.into_any(),
+    }
+}
+
 /// The text of `key` before and after its `{name}` placeholder, each following the language:
 /// for a sentence with a link or a component in it ("Filed {time}").
 pub fn around(

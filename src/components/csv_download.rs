@@ -3,7 +3,9 @@
 
 use wasm_bindgen::{JsCast, JsValue};
 
-use crate::i18n::{t, tf, Key};
+use leptos::prelude::*;
+
+use crate::i18n::{locale, t, tf, tr, Key, Locale};
 
 /// Offer `text` as a download named `file` (UTF-8 with a byte-order mark, so spreadsheet
 /// programs read Cyrillic text right). `Err` says what failed, for the export's message.
@@ -40,4 +42,26 @@ pub fn save_csv(file: &str, text: &str) -> Result<(), String> {
         std::time::Duration::from_secs(30),
     );
     Ok(())
+}
+
+/// «CSV для Excel (;)»: shown to Russian readers beside an export's own button, it asks for the
+/// same rows in `lumo_api::csv::CsvDialect::ExcelSemicolon`, which a Russian Excel opens as
+/// columns. Nothing in English.
+#[component]
+pub fn ExcelCsvButton(on_click: Callback<()>) -> impl IntoView {
+    move || {
+        (locale() == Locale::Ru).then(|| {
+            view! {
+                <button
+                    type="button"
+                    class="btn btn-secondary"
+                    title=tr(Key::CsvExcelHint)
+                    data-testid="export-excel"
+                    on:click=move |_| on_click.run(())
+                >
+                    {tr(Key::CsvExcelButton)}
+                </button>
+            }
+        })
+    }
 }

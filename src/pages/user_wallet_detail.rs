@@ -277,7 +277,7 @@ fn NoWallet(external_id: String, on_created: Callback<()>) -> impl IntoView {
     };
     view! {
         <div class="card empty-state" data-testid="no-wallet">
-            <p class="empty-state__title">{move || kept_id(t(Key::UserWalletsEmptyIdTitle), &title_id)}</p>
+            <p class="empty-state__title">{move || crate::labels::with_id(t(Key::UserWalletsEmptyIdTitle), &title_id)}</p>
             <p class="muted">{tr(Key::UserWalletsNoWalletText)}</p>
             <button type="button" class="btn btn-primary" on:click=on_click disabled=move || pending.get()>
                 {move || pending.get().then(|| view! { <Spinner/> })}
@@ -285,16 +285,5 @@ fn NoWallet(external_id: String, on_created: Callback<()>) -> impl IntoView {
             </button>
             <crate::components::error_panel::FormError message=error/>
         </div>
-    }
-}
-
-/// `text` with its `{id}` (a user's id, data) in an element kept out of translation.
-fn kept_id(text: &'static str, id: &str) -> impl IntoView {
-    match text.split_once("{id}") {
-        Some((before, after)) => view! {
-            {before}<span translate="no">{id.to_string()}</span>{after}
-        }
-        .into_any(),
-        None => text.into_any(),
     }
 }

@@ -8,9 +8,9 @@ use leptos::prelude::*;
 use lumo_api::csv::{disputes_csv_in, disputes_file_name_in, CsvDialect};
 use lumo_api::listing::DisputesView;
 
-use crate::components::csv_download::save_csv;
+use crate::components::csv_download::{save_csv, ExcelCsvButton};
 use crate::disputes_store::use_disputes_store;
-use crate::i18n::{locale, t, tf, tn, tr, Key, Locale};
+use crate::i18n::{t, tf, tn, tr, Key};
 use crate::labels::marked;
 
 #[derive(Clone, PartialEq)]
@@ -85,18 +85,7 @@ pub fn DisputesExport(state: Memo<DisputesView>) -> impl IntoView {
             >
                 {tr(Key::DisputesExport)}
             </button>
-            // Russian readers also get the file a Russian Excel opens as columns.
-            {move || (locale() == Locale::Ru).then(|| view! {
-                <button
-                    type="button"
-                    class="btn btn-secondary"
-                    title=tr(Key::CsvExcelHint)
-                    data-testid="export-excel"
-                    on:click=move |_| export(CsvDialect::ExcelSemicolon)
-                >
-                    {tr(Key::CsvExcelButton)}
-                </button>
-            })}
+            <ExcelCsvButton on_click=Callback::new(move |()| export(CsvDialect::ExcelSemicolon))/>
         </div>
     }
 }

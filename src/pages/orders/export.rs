@@ -11,7 +11,7 @@ use lumo_api::ApiError;
 use send_wrapper::SendWrapper;
 
 use crate::client::{use_client, Cancel, Client};
-use crate::components::csv_download::save_csv;
+use crate::components::csv_download::{save_csv, ExcelCsvButton};
 use crate::components::loading::Spinner;
 use crate::error_words::error_words;
 use crate::i18n::{locale, t, tf, tr, Key, Locale};
@@ -156,18 +156,7 @@ pub fn CsvExport(state: Signal<OrdersView>) -> impl IntoView {
                     >
                         {tr(Key::OrdersExportButton)}
                     </button>
-                    // Russian readers also get the file a Russian Excel opens as columns.
-                    {(locale() == Locale::Ru).then(|| view! {
-                        <button
-                            type="button"
-                            class="btn btn-secondary"
-                            title=tr(Key::CsvExcelHint)
-                            data-testid="export-excel"
-                            on:click=move |_| start(CsvDialect::ExcelSemicolon)
-                        >
-                            {tr(Key::CsvExcelButton)}
-                        </button>
-                    })}
+                    <ExcelCsvButton on_click=Callback::new(move |()| start(CsvDialect::ExcelSemicolon))/>
                 }
                 .into_any()
             }}

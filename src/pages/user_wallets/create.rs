@@ -76,7 +76,7 @@ fn CreatedNotice(wallet: UserWallet, outcome: Creation) -> impl IntoView {
         Creation::New => ("alert alert-success", Key::UserWalletsCreatedNew),
         Creation::Existing => ("alert alert-info", Key::UserWalletsCreatedExisting),
     };
-    let title = move || kept_id(t(title), &id);
+    let title = move || crate::labels::with_id(t(title), &id);
     let outcome_attr = match outcome {
         Creation::New => "new",
         Creation::Existing => "existing",
@@ -94,16 +94,5 @@ fn CreatedNotice(wallet: UserWallet, outcome: Creation) -> impl IntoView {
             })}
             <p><a href=href>{tr(Key::UserWalletsOpen)}</a></p>
         </div>
-    }
-}
-
-/// `text` with its `{id}` (a user's id, data) in an element kept out of translation.
-fn kept_id(text: &'static str, id: &str) -> impl IntoView {
-    match text.split_once("{id}") {
-        Some((before, after)) => view! {
-            {before}<span translate="no">{id.to_string()}</span>{after}
-        }
-        .into_any(),
-        None => text.into_any(),
     }
 }
